@@ -1,0 +1,3 @@
+export * from './events.js';
+export * from './types.js';
+export * from './validate.js';

@@ -1,0 +1,97 @@
+import { AGENT_STATES, type AgentStateName, type WallboardEvent } from './events.js';
+
+/** Why an event was rejected; the keys of `diagnostics.reasons`. */
+export type RejectReason =
+  | 'malformed'
+  | 'unknown-type'
+  | 'bad-time'
+  | 'missing-field'
+  | 'bad-field'
+  | 'duplicate'
+  | 'out-of-order'
+  | 'unknown-call'
+  | 'invalid-transition';
+
+export type Validation =
+  | { ok: true; event: WallboardEvent }
+  | { ok: false; reason: RejectReason; detail: string };
+
+/** Epoch ms between 1990 and 2100: anything outside is a unit mistake (seconds, microseconds) or garbage. */
+const MIN_T = Date.UTC(1990, 0, 1);
+const MAX_T = Date.UTC(2100, 0, 1);
+
+const agentStates = new Set<string>(AGENT_STATES);
+
+function fail(reason: RejectReason, detail: string): Validation {
+  return { ok: false, reason, detail };
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= 200;
+}
+
+/**
+ * Checks one decoded JSON value against the event schema of DESIGN.md. Never throws; returns the event
+ * (the same object, not a copy: the hot path must not allocate) or a reason with a human detail.
+ */
+export function validateEvent(value: unknown): Validation {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('malformed', 'not a JSON object');
+  }
+  const e = value as Record<string, unknown>;
+  const { type, t } = e;
+  if (typeof type !== 'string') return fail('malformed', 'missing "type"');
+  if (typeof t !== 'number' || !Number.isFinite(t)) return fail('bad-time', `"t" is not a finite number`);
+  if (t < MIN_T || t > MAX_T) return fail('bad-time', `"t" ${t} is not epoch milliseconds in 1990-2100`);
+  if (e.id !== undefined && !isId(e.id)) return fail('bad-field', '"id" must be a non-empty string');
+
+  switch (type) {
+    case 'call.queued':
+      if (!isId(e.call) || !isId(e.queue)) return fail('missing-field', `${type} needs "call" and "queue"`);
+      if (e.partner !== undefined && !isId(e.partner)) return fail('bad-field', '"partner" must be a string');
+      if (e.priority !== undefined && (typeof e.priority !== 'number' || !Number.isFinite(e.priority)))
+        return fail('bad-field', '"priority" must be a number');
+      break;
+    case 'call.answered':
+    case 'call.ended':
+      if (!isId(e.call) || !isId(e.queue) || !isId(e.agent))
+        return fail('missing-field', `${type} needs "call", "queue" and "agent"`);
+      if (
+        e.holdMs !== undefined &&
+        (typeof e.holdMs !== 'number' || !Number.isFinite(e.holdMs) || e.holdMs < 0)
+      )
+        return fail('bad-field', '"holdMs" must be a number >= 0');
+      break;
+    case 'call.abandoned':
+      if (!isId(e.call) || !isId(e.queue)) return fail('missing-field', `${type} needs "call" and "queue"`);
+      break;
+    case 'call.overflowed':
+      if (!isId(e.call) || !isId(e.queue) || !isId(e.to))
+        return fail('missing-field', `${type} needs "call", "queue" and "to"`);
+      break;
+    case 'call.rated':
+      if (!isId(e.call) || !isId(e.queue) || !isId(e.agent))
+        return fail('missing-field', `${type} needs "call", "queue" and "agent"`);
+      if (typeof e.score !== 'number' || !Number.isInteger(e.score) || e.score < 1 || e.score > 5)
+        return fail('bad-field', '"score" must be an integer 1-5');
+      break;
+    case 'agent.state':
+      if (!isId(e.agent)) return fail('missing-field', 'agent.state needs "agent"');
+      if (typeof e.state !== 'string' || !agentStates.has(e.state))
+        return fail('bad-field', `"state" must be one of ${AGENT_STATES.join(', ')}`);
+      if (e.queues !== undefined && !(Array.isArray(e.queues) && e.queues.every(isId)))
+        return fail('bad-field', '"queues" must be an array of queue ids');
+      for (const k of ['name', 'team', 'partner', 'reason'] as const) {
+        if (e[k] !== undefined && typeof e[k] !== 'string')
+          return fail('bad-field', `"${k}" must be a string`);
+      }
+      break;
+    default:
+      return fail('unknown-type', `unknown type "${type.slice(0, 40)}"`);
+  }
+  return { ok: true, event: value as WallboardEvent };
+}
+
+export function isAgentState(s: string): s is AgentStateName {
+  return agentStates.has(s);
+}
