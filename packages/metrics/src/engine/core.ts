@@ -1,0 +1,562 @@
+/**
+ * The synchronous heart of the metrics engine: takes validated events in time order (within a tolerance),
+ * keeps calls in flight and agents, and adds to each scope's windows. No RxJS here: engine.ts wraps it in
+ * streams, snapshot.ts derives figures from it. Memory is O(scopes x intervals + calls in flight + agents).
+ *
+ * Attribution: a call counts as offered in the windows open when it is queued; an outcome (answered,
+ * abandoned, overflowed) counts in the windows open when it happens, and so do talk (at call end) and
+ * ACW (when the agent leaves ACW). A short abandon takes its call back out of `offered` in the window
+ * that counted it (if that window still exists) and counts as `shortAbandoned` where it happens.
+ */
+import type { AgentStateEvent, CallEvent, WallboardEvent } from '../events.js';
+import { AGENT_STATES } from '../events.js';
+import { type RejectReason, validateEvent } from '../validate.js';
+import type { Diagnostics } from '../types.js';
+import { type Acc, F } from './accumulator.js';
+import type { ResolvedOptions } from './options.js';
+import { Level, Scope, type WaitingCall } from './scope.js';
+import { ZoneCalendar } from './zone-calendar.js';
+
+const WAITING = 0;
+const ANSWERED = 1;
+const OVERFLOWED = 2;
+
+/** Where a call's offer was counted at one level, so a short abandon can take it back. */
+interface OfferMark {
+  intervalSeq: number;
+  daySeq: number;
+  minute: number;
+}
+
+interface CallState extends WaitingCall {
+  status: number;
+  queue: Scope;
+  partner: Scope | null;
+  thresholdMs: number;
+  visitOffer: OfferMark;
+  partnerOffer: OfferMark;
+  firstOffer: OfferMark;
+  answeredAt: number;
+  lastSeen: number;
+}
+
+interface AgentState {
+  state: number;
+  since: number;
+  team: string | undefined;
+  partner: string | undefined;
+  queuesKey: string;
+  scopes: Scope[];
+  teamScope: Scope | null;
+  /** Set at call end until the agent leaves ACW: the ACW goes to these scopes. */
+  acwFrom: number;
+  acwScopes: Scope[] | null;
+  /** Whether agent.state events describe this agent (else ACW is unknown, not zero). */
+  tracked: boolean;
+}
+
+const STATE_INDEX = new Map<string, number>(AGENT_STATES.map((s, i) => [s, i]));
+const S_ONCALL = 2;
+const S_ACW = 3;
+const S_OFFLINE = 0;
+
+const MAX_SCOPES = 20_000;
+const DUPLICATE_GENERATION = 250_000;
+const RECENT_REJECTIONS = 20;
+const EVICT_EVERY_MIN = 5;
+
+export class EngineCore {
+  readonly calendar: ZoneCalendar;
+  /** Engine time: the latest event time or clock reading (epoch ms); -Infinity before the first. */
+  now = Number.NEGATIVE_INFINITY;
+  minute = 0;
+  intervalSeq = 0;
+  intervalStart = 0;
+  nextInterval = 0;
+  daySeq = 0;
+  dayStart = 0;
+  nextDay = 0;
+  readonly scopes = new Map<string, Scope>();
+  readonly calls = new Map<string, CallState>();
+  readonly agents = new Map<string, AgentState>();
+  readonly diagnostics: Diagnostics = {
+    accepted: 0,
+    rejected: 0,
+    reasons: {},
+    duplicates: 0,
+    outOfOrder: 0,
+    evicted: 0,
+    recent: [],
+  };
+  /** Bumped whenever any figure may have changed; snapshots compare it. */
+  version = 0;
+
+  private readonly all: Scope;
+  private readonly queueScopes = new Map<string, Scope>();
+  private readonly partnerScopes = new Map<string, Scope>();
+  private readonly teamScopes = new Map<string, Scope>();
+  private readonly queuePartner = new Map<string, string>();
+  private seenIds = new Set<string>();
+  private oldIds = new Set<string>();
+  private readonly shortMs: number;
+  private readonly defaultThresholdMs: number;
+
+  constructor(readonly options: ResolvedOptions) {
+    this.calendar = new ZoneCalendar(options.timeZone);
+    this.shortMs = options.shortAbandonSec * 1000;
+    this.defaultThresholdMs = options.slThresholdSec * 1000;
+    for (const [q, cfg] of Object.entries(options.queues)) if (cfg.partner) this.queuePartner.set(q, cfg.partner);
+    this.all = new Scope('all', Level.All, options.rollingMin, 0);
+    this.scopes.set('all', this.all);
+  }
+
+  /** Validates and applies one event. Never throws; returns whether it was accepted. */
+  push(value: unknown): boolean {
+    const v = validateEvent(value);
+    if (!v.ok) return this.reject(v.reason, v.detail);
+    const e = v.event;
+    if (e.id !== undefined && (this.seenIds.has(e.id) || this.oldIds.has(e.id))) {
+      this.diagnostics.duplicates++;
+      return this.reject('duplicate', `id "${e.id}" seen before`);
+    }
+    if (this.now === Number.NEGATIVE_INFINITY) this.start(e.t);
+    else if (e.t < this.now - this.options.outOfOrderToleranceMs) {
+      this.diagnostics.outOfOrder++;
+      return this.reject('out-of-order', `${e.type} at ${e.t} is ${this.now - e.t} ms behind the stream`);
+    } else if (e.t > this.now + this.options.maxJumpMs) {
+      return this.reject('bad-time', `${e.type} at ${e.t} is ${e.t - this.now} ms ahead of the stream`);
+    }
+    this.advance(e.t);
+    const problem = this.apply(e);
+    if (problem) return this.reject(problem[0], problem[1]);
+    if (e.id !== undefined) this.rememberId(e.id);
+    this.diagnostics.accepted++;
+    this.version++;
+    return true;
+  }
+
+  private reject(reason: RejectReason | string, detail: string): false {
+    const d = this.diagnostics;
+    d.rejected++;
+    d.reasons[reason] = (d.reasons[reason] ?? 0) + 1;
+    d.recent.push({ reason, detail });
+    if (d.recent.length > RECENT_REJECTIONS) d.recent.shift();
+    this.version++;
+    return false;
+  }
+
+  private rememberId(id: string): void {
+    // Two generations bound the memory of seen ids while still catching any repeat within the last 250k.
+    if (this.seenIds.size >= DUPLICATE_GENERATION) {
+      this.oldIds = this.seenIds;
+      this.seenIds = new Set();
+    }
+    this.seenIds.add(id);
+  }
+
+  /** Sets the engine's time origin (first event or clock reading). */
+  start(t: number): void {
+    const { intervalMin, resetMinutes } = this.options;
+    this.now = t;
+    this.minute = Math.floor(t / 60_000);
+    this.intervalStart = this.calendar.intervalStart(t, intervalMin);
+    this.nextInterval = this.calendar.nextIntervalStart(t, intervalMin);
+    this.dayStart = this.calendar.dayStart(t, resetMinutes);
+    this.nextDay = this.calendar.nextDayStart(this.dayStart, resetMinutes);
+    for (const s of this.scopes.values()) s.integratedTo = t;
+  }
+
+  /** Moves engine time forward to t, closing minutes, intervals and days on the way. */
+  advance(t: number): void {
+    if (this.now === Number.NEGATIVE_INFINITY) {
+      this.start(t);
+      return;
+    }
+    if (t <= this.now) return;
+    for (;;) {
+      const nextMinuteT = (this.minute + 1) * 60_000;
+      const b = Math.min(nextMinuteT, this.nextInterval, this.nextDay);
+      if (b > t) break;
+      this.integrateAll(b);
+      this.now = b;
+      if (b === nextMinuteT) {
+        this.minute++;
+        if (this.minute % EVICT_EVERY_MIN === 0) this.evictStale();
+      }
+      if (b >= this.nextInterval) this.closeInterval(b);
+      if (b >= this.nextDay) this.closeDay(b);
+      this.version++;
+    }
+    this.now = t;
+  }
+
+  /** Adds agent time up to t to every scope (before a boundary or a snapshot). */
+  integrateAll(t: number): void {
+    for (const s of this.scopes.values()) s.integrate(t, this.minute);
+  }
+
+  private closeInterval(b: number): void {
+    const keepAll = this.options.keepIntervals === 'all';
+    for (const s of this.scopes.values()) {
+      if (!(keepAll && isIdle(s.interval))) {
+        s.closed.push({ seq: this.intervalSeq, start: this.intervalStart, end: b, acc: s.interval });
+        s.closedVersion++;
+      }
+      s.interval = new Float64Array(s.interval.length);
+    }
+    this.intervalSeq++;
+    this.intervalStart = b;
+    this.nextInterval = this.calendar.nextIntervalStart(b, this.options.intervalMin);
+  }
+
+  private closeDay(b: number): void {
+    for (const s of this.scopes.values()) {
+      s.today = new Float64Array(s.today.length);
+      if (this.options.keepIntervals === 'today' && s.closed.length > 0) {
+        s.closed.length = 0;
+        s.closedVersion++;
+      }
+    }
+    this.daySeq++;
+    this.dayStart = b;
+    this.nextDay = this.calendar.nextDayStart(b, this.options.resetMinutes);
+  }
+
+  private evictStale(): void {
+    const limit = this.now - this.options.evictAfterMs;
+    for (const [id, c] of this.calls) {
+      if (c.lastSeen >= limit) continue;
+      this.stopWaiting(c);
+      this.calls.delete(id);
+      this.diagnostics.evicted++;
+    }
+    for (const [id, a] of this.agents) {
+      if (a.state === S_OFFLINE && a.since < limit && a.acwScopes === null) {
+        this.setAgentScopes(a, [], this.now);
+        this.agents.delete(id);
+      }
+    }
+  }
+
+  // ---- scopes ---------------------------------------------------------------------------------------
+
+  private scope(cache: Map<string, Scope>, prefix: string, id: string, level: Level): Scope | null {
+    let s = cache.get(id);
+    if (s) return s;
+    if (this.scopes.size >= MAX_SCOPES) return null;
+    const key = `${prefix}:${id}`;
+    s = this.scopes.get(key);
+    if (!s) {
+      s = new Scope(key, level, this.options.rollingMin, this.now);
+      this.scopes.set(key, s);
+    }
+    cache.set(id, s);
+    return s;
+  }
+
+  private queueScope(q: string): Scope | null {
+    return this.scope(this.queueScopes, 'queue', q, Level.Queue);
+  }
+
+  private partnerScope(p: string | undefined): Scope | null {
+    return p === undefined ? null : this.scope(this.partnerScopes, 'partner', p, Level.Partner);
+  }
+
+  private teamScope(team: string | undefined): Scope | null {
+    return team === undefined ? null : this.scope(this.teamScopes, 'team', team, Level.Team);
+  }
+
+  /** The partner owning a queue: configuration, else what its call.queued events said. */
+  partnerOf(queue: string): string | undefined {
+    return this.queuePartner.get(queue);
+  }
+
+  private mark(): OfferMark {
+    return { intervalSeq: this.intervalSeq, daySeq: this.daySeq, minute: this.minute };
+  }
+
+  // ---- events ---------------------------------------------------------------------------------------
+
+  private apply(e: WallboardEvent): [RejectReason, string] | null {
+    if (e.type === 'agent.state') return this.onAgentState(e);
+    return this.onCall(e);
+  }
+
+  private onCall(e: CallEvent): [RejectReason, string] | null {
+    if (e.type === 'call.queued') return this.onQueued(e.call, e.queue, e.partner, e.t);
+    if (e.type === 'call.rated') return this.onRated(e.queue, e.agent, e.score);
+    const c = this.calls.get(e.call);
+    if (!c) return ['unknown-call', `${e.type} for call "${e.call}" never queued here`];
+    if (c.queue.key !== `queue:${e.queue}`) {
+      return ['invalid-transition', `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`];
+    }
+    c.lastSeen = e.t;
+    switch (e.type) {
+      case 'call.answered':
+        if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" answered but not waiting`];
+        this.answer(c, e.t, e.agent);
+        return null;
+      case 'call.abandoned':
+        if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" abandoned but not waiting`];
+        this.abandon(c, e.t);
+        this.calls.delete(e.call);
+        return null;
+      case 'call.overflowed':
+        if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" overflowed but not waiting`];
+        this.outcomeAt(c.queue, c, F.overflowed, F.waitOverflowed, e.t - c.visitAt);
+        c.queue.waiting.delete(c);
+        c.status = OVERFLOWED;
+        return null;
+      case 'call.ended':
+        if (c.status !== ANSWERED) return ['invalid-transition', `call "${e.call}" ended but never answered`];
+        this.end(c, e.t, e.agent, e.holdMs);
+        this.calls.delete(e.call);
+        return null;
+    }
+  }
+
+  private onQueued(id: string, queue: string, partnerId: string | undefined, t: number): [RejectReason, string] | null {
+    const q = this.queueScope(queue);
+    if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
+    if (partnerId !== undefined && !this.options.queues[queue]?.partner) this.queuePartner.set(queue, partnerId);
+    const partner = this.partnerScope(partnerId ?? this.queuePartner.get(queue));
+    const queueT = this.options.queues[queue]?.slThresholdSec;
+    const thresholdMs = queueT === undefined ? this.defaultThresholdMs : queueT * 1000;
+    const existing = this.calls.get(id);
+    const m = this.mark();
+    if (existing) {
+      if (existing.status !== OVERFLOWED) return ['invalid-transition', `call "${id}" queued twice without overflowing`];
+      // A new visit after an overflow: the queue counts it again, a group only when the call enters it.
+      existing.status = WAITING;
+      existing.queue = q;
+      existing.visitAt = t;
+      existing.visitOffer = m;
+      existing.thresholdMs = thresholdMs;
+      existing.lastSeen = t;
+      q.add(F.offered, 1, this.minute);
+      q.waiting.add(existing);
+      if (existing.partner !== partner) {
+        if (existing.partner) {
+          this.outcomeAt(existing.partner, existing, F.overflowed, F.waitOverflowed, t - existing.partnerAt);
+          existing.partner.waiting.delete(existing);
+        }
+        existing.partner = partner;
+        existing.partnerAt = t;
+        existing.partnerOffer = m;
+        if (partner) {
+          partner.add(F.offered, 1, this.minute);
+          partner.waiting.add(existing);
+        }
+      }
+      return null;
+    }
+    const c: CallState = {
+      status: WAITING,
+      queue: q,
+      partner,
+      thresholdMs,
+      visitAt: t,
+      partnerAt: t,
+      firstAt: t,
+      visitOffer: m,
+      partnerOffer: m,
+      firstOffer: m,
+      answeredAt: 0,
+      lastSeen: t,
+    };
+    this.calls.set(id, c);
+    q.add(F.offered, 1, this.minute);
+    q.waiting.add(c);
+    if (partner) {
+      partner.add(F.offered, 1, this.minute);
+      partner.waiting.add(c);
+    }
+    this.all.add(F.offered, 1, this.minute);
+    this.all.waiting.add(c);
+    return null;
+  }
+
+  private answer(c: CallState, t: number, agentId: string): void {
+    this.outcomeAt(c.queue, c, F.answered, F.waitAnswered, t - c.visitAt);
+    if (c.partner) this.outcomeAt(c.partner, c, F.answered, F.waitAnswered, t - c.partnerAt);
+    this.outcomeAt(this.all, c, F.answered, F.waitAnswered, t - c.firstAt);
+    this.stopWaiting(c);
+    c.status = ANSWERED;
+    c.answeredAt = t;
+    const agent = this.agents.get(agentId);
+    // A new call ends any ACW still pending: the agent can't have been wrapping up.
+    if (agent?.acwScopes) this.finishAcw(agent, agent.tracked && agent.state === S_ACW ? t : agent.acwFrom);
+  }
+
+  private abandon(c: CallState, t: number): void {
+    this.abandonAt(c.queue, c, t - c.visitAt, c.visitOffer);
+    if (c.partner) this.abandonAt(c.partner, c, t - c.partnerAt, c.partnerOffer);
+    this.abandonAt(this.all, c, t - c.firstAt, c.firstOffer);
+    this.stopWaiting(c);
+  }
+
+  private abandonAt(s: Scope, c: CallState, waitMs: number, offer: OfferMark): void {
+    const wait = waitMs > 0 ? waitMs : 0;
+    if (wait < this.shortMs) {
+      s.add(F.shortAbandoned, 1, this.minute);
+      s.add(F.waitShortAbandoned, wait, this.minute);
+      this.takeBackOffer(s, offer);
+      return;
+    }
+    s.add(F.abandoned, 1, this.minute);
+    s.add(F.waitAbandoned, wait, this.minute);
+    if (wait <= c.thresholdMs) s.add(F.abandonedWithin, 1, this.minute);
+  }
+
+  /** A short abandon is not an offered call: remove it from every window that still holds its offer. */
+  private takeBackOffer(s: Scope, offer: OfferMark): void {
+    s.total[F.offered]--;
+    if (offer.daySeq === this.daySeq) s.today[F.offered]--;
+    if (offer.intervalSeq === this.intervalSeq) s.interval[F.offered]--;
+    else {
+      for (let i = s.closed.length - 1; i >= 0; i--) {
+        const rec = s.closed[i];
+        if (rec.seq < offer.intervalSeq) break;
+        if (rec.seq === offer.intervalSeq) {
+          rec.acc[F.offered]--;
+          rec.figures = undefined;
+          s.closedVersion++;
+          break;
+        }
+      }
+    }
+    const i = offer.minute % s.buckets.length;
+    if (s.bucketMinute[i] === offer.minute) s.buckets[i][F.offered]--;
+  }
+
+  private outcomeAt(s: Scope, c: CallState, field: number, waitField: number, waitMs: number): void {
+    const wait = waitMs > 0 ? waitMs : 0;
+    s.add(field, 1, this.minute);
+    s.add(waitField, wait, this.minute);
+    if (field === F.answered && wait <= c.thresholdMs) s.add(F.answeredWithin, 1, this.minute);
+  }
+
+  private stopWaiting(c: CallState): void {
+    c.queue.waiting.delete(c);
+    c.partner?.waiting.delete(c);
+    this.all.waiting.delete(c);
+  }
+
+  private end(c: CallState, t: number, agentId: string, holdMs: number | undefined): void {
+    const talk = Math.max(0, t - c.answeredAt);
+    const agent = this.agents.get(agentId);
+    const team = agent?.teamScope ?? null;
+    const targets: Scope[] = [c.queue, this.all];
+    if (c.partner) targets.push(c.partner);
+    if (team) targets.push(team);
+    for (const s of targets) {
+      s.add(F.handled, 1, this.minute);
+      s.add(F.talk, talk, this.minute);
+      if (holdMs) s.add(F.hold, holdMs, this.minute);
+    }
+    if (agent) {
+      if (agent.acwScopes) this.finishAcw(agent, agent.acwFrom);
+      agent.acwFrom = t;
+      agent.acwScopes = targets;
+    }
+  }
+
+  private onRated(queue: string, agentId: string, score: number): [RejectReason, string] | null {
+    const q = this.queueScope(queue);
+    if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
+    const targets = [q, this.all, this.partnerScope(this.queuePartner.get(queue)), this.agents.get(agentId)?.teamScope];
+    for (const s of targets) {
+      if (!s) continue;
+      s.add(F.surveys, 1, this.minute);
+      if (score >= 4) s.add(F.surveysGood, 1, this.minute);
+    }
+    return null;
+  }
+
+  private finishAcw(a: AgentState, until: number): void {
+    const scopes = a.acwScopes;
+    a.acwScopes = null;
+    if (!scopes || !a.tracked) return;
+    const acw = Math.max(0, until - a.acwFrom);
+    for (const s of scopes) {
+      s.add(F.acw, acw, this.minute);
+      s.add(F.acwCount, 1, this.minute);
+    }
+  }
+
+  private onAgentState(e: AgentStateEvent): [RejectReason, string] | null {
+    const next = STATE_INDEX.get(e.state) ?? 0;
+    let a = this.agents.get(e.agent);
+    if (!a) {
+      a = {
+        state: S_OFFLINE,
+        since: e.t,
+        team: undefined,
+        partner: undefined,
+        queuesKey: '',
+        scopes: [],
+        teamScope: null,
+        acwFrom: 0,
+        acwScopes: null,
+        tracked: true,
+      };
+      this.agents.set(e.agent, a);
+    }
+    const prev = a.state;
+    // ACW of a call runs from its end until the agent next leaves ACW; straight to another state is none.
+    if (a.acwScopes) {
+      if (prev === S_ACW && next !== S_ACW) this.finishAcw(a, e.t);
+      else if (prev !== S_ACW && next !== S_ACW && next !== S_ONCALL) this.finishAcw(a, a.acwFrom);
+    }
+    const queuesKey = e.queues ? e.queues.join('\u0000') : a.queuesKey;
+    const team = e.team ?? a.team;
+    const partner = e.partner ?? a.partner;
+    if (queuesKey !== a.queuesKey || team !== a.team || partner !== a.partner || a.scopes.length === 0) {
+      const scopes: Scope[] = [this.all];
+      const teamScope = this.teamScope(team);
+      if (teamScope) scopes.push(teamScope);
+      const partnerScope = this.partnerScope(partner);
+      if (partnerScope) scopes.push(partnerScope);
+      for (const q of e.queues ?? (a.queuesKey ? a.queuesKey.split('\u0000') : [])) {
+        const qs = this.queueScope(q);
+        if (qs && !scopes.includes(qs)) scopes.push(qs);
+      }
+      a.queuesKey = queuesKey;
+      a.team = team;
+      a.partner = partner;
+      a.teamScope = teamScope;
+      this.setAgentScopes(a, scopes, e.t);
+    }
+    if (next !== prev) {
+      for (const s of a.scopes) {
+        s.integrate(this.now, this.minute);
+        s.agentCounts[prev]--;
+        s.agentCounts[next]++;
+      }
+      a.state = next;
+      a.since = e.t;
+    }
+    return null;
+  }
+
+  /** Moves an agent's current state count from its old scopes to new ones. */
+  private setAgentScopes(a: AgentState, scopes: Scope[], _t: number): void {
+    for (const s of a.scopes) {
+      if (scopes.includes(s)) continue;
+      s.integrate(this.now, this.minute);
+      s.agentCounts[a.state]--;
+    }
+    for (const s of scopes) {
+      if (a.scopes.includes(s)) continue;
+      s.integrate(this.now, this.minute);
+      s.agentCounts[a.state]++;
+    }
+    a.scopes = scopes;
+  }
+}
+
+/** An interval with no call and no agent time: left out of a whole-stream report (nights, weekends). */
+function isIdle(acc: Acc): boolean {
+  for (let i = 0; i < F.covered; i++) if (acc[i] !== 0) return false;
+  return true;
+}
