@@ -51,6 +51,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the CLI on this process (called by bin/wallboard-metrics.js). */
 export function runCli(): void {
+  // A reader that goes away early (`| head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const io: CliIo = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -44,6 +44,12 @@ export class ReportBuilder {
     return ok;
   }
 
+  /** Reason and detail of the latest rejection (for --strict). */
+  lastRejection(): string {
+    const r = this.engine.internals.core.diagnostics.recent.at(-1);
+    return r ? `${r.reason}: ${r.detail}` : 'rejected';
+  }
+
   /** Counts a line that never became an event object (unparseable JSON, a bad CSV row) as rejected. */
   rejectLine(reason: string): void {
     const d = this.engine.internals.core.diagnostics;
@@ -73,8 +79,17 @@ export class ReportBuilder {
         sl,
       };
       for (const i of live.intervals) addInterval(i.start, i.end, i.label, s.key, stripInterval(i));
-      if (core.now !== Number.NEGATIVE_INFINITY && live.interval.offered + live.interval.handled + live.interval.shortAbandoned > 0) {
-        addInterval(live.interval.start, live.interval.end, live.interval.label, s.key, stripInterval(live.interval));
+      if (
+        core.now !== Number.NEGATIVE_INFINITY &&
+        live.interval.offered + live.interval.handled + live.interval.shortAbandoned > 0
+      ) {
+        addInterval(
+          live.interval.start,
+          live.interval.end,
+          live.interval.label,
+          s.key,
+          stripInterval(live.interval),
+        );
       }
     }
     const d = this.engine.diagnostics();
@@ -89,7 +104,9 @@ export class ReportBuilder {
   }
 }
 
-function stripInterval<T extends WindowFigures & { start: number; end: number; label: string }>(i: T): WindowFigures {
+function stripInterval<T extends WindowFigures & { start: number; end: number; label: string }>(
+  i: T,
+): WindowFigures {
   const { start: _s, end: _e, label: _l, ...rest } = i;
   return rest;
 }

@@ -105,7 +105,9 @@ export function figures(acc: Acc, formula: SlFormula): WindowFigures {
     abandonedWithin: acc[F.abandonedWithin],
     handled,
     surveys: acc[F.surveys],
-    serviceLevel: clamp01(serviceLevel(formula, answered, abandoned, acc[F.answeredWithin], acc[F.abandonedWithin])),
+    serviceLevel: clamp01(
+      serviceLevel(formula, answered, abandoned, acc[F.answeredWithin], acc[F.abandonedWithin]),
+    ),
     asaSec: sec(ratio(acc[F.waitAnswered], answered)),
     ataSec: sec(ratio(acc[F.waitAbandoned], abandoned)),
     attSec: sec(attMs),
@@ -120,9 +122,7 @@ export function figures(acc: Acc, formula: SlFormula): WindowFigures {
 }
 
 function agentTimeStaffed(acc: Acc): number {
-  return (
-    acc[F.timeAvailable] + acc[F.timeOnCall] + acc[F.timeAcw] + acc[F.timeBreak] + acc[F.timeOther]
-  );
+  return acc[F.timeAvailable] + acc[F.timeOnCall] + acc[F.timeAcw] + acc[F.timeBreak] + acc[F.timeOther];
 }
 
 function sec(ms: number | null): number | null {

@@ -50,7 +50,8 @@ export function computeAdvice(s: Scope, rolling: Acc, sl: SlSettings): StaffingA
     target: sl.slTarget,
     thresholdSec: sl.slThresholdSec,
   };
-  if (aht === null || callsPerHour <= 0) return { ...base, agentsNeeded: aht === null ? null : 0, projectedServiceLevel: null };
+  if (aht === null || callsPerHour <= 0)
+    return { ...base, agentsNeeded: aht === null ? null : 0, projectedServiceLevel: null };
   const model = { callsPerHour, ahtSec: aht, thresholdSec: sl.slThresholdSec };
   const needed = staff({
     ...model,
@@ -60,7 +61,9 @@ export function computeAdvice(s: Scope, rolling: Acc, sl: SlSettings): StaffingA
   let projected: number | null = null;
   if (agentsStaffed > 0) {
     const q =
-      patience === null ? erlangC({ ...model, agents: agentsStaffed }) : erlangA({ ...model, agents: agentsStaffed, patienceSec: patience });
+      patience === null
+        ? erlangC({ ...model, agents: agentsStaffed })
+        : erlangA({ ...model, agents: agentsStaffed, patienceSec: patience });
     projected = Number.isFinite(q.slAnsweredWithinOverOffered) ? q.slAnsweredWithinOverOffered : null;
   } else projected = 0;
   return { ...base, agentsNeeded: needed, projectedServiceLevel: projected };

@@ -10,8 +10,8 @@
  */
 import type { AgentStateEvent, CallEvent, WallboardEvent } from '../events.js';
 import { AGENT_STATES } from '../events.js';
-import { type RejectReason, validateEvent } from '../validate.js';
 import type { Diagnostics } from '../types.js';
+import { type RejectReason, validateEvent } from '../validate.js';
 import { type Acc, F } from './accumulator.js';
 import type { ResolvedOptions } from './options.js';
 import { Level, Scope, type WaitingCall } from './scope.js';
@@ -105,7 +105,8 @@ export class EngineCore {
     this.calendar = new ZoneCalendar(options.timeZone);
     this.shortMs = options.shortAbandonSec * 1000;
     this.defaultThresholdMs = options.slThresholdSec * 1000;
-    for (const [q, cfg] of Object.entries(options.queues)) if (cfg.partner) this.queuePartner.set(q, cfg.partner);
+    for (const [q, cfg] of Object.entries(options.queues))
+      if (cfg.partner) this.queuePartner.set(q, cfg.partner);
     this.all = new Scope('all', Level.All, options.rollingMin, 0);
     this.scopes.set('all', this.all);
   }
@@ -288,7 +289,10 @@ export class EngineCore {
     const c = this.calls.get(e.call);
     if (!c) return ['unknown-call', `${e.type} for call "${e.call}" never queued here`];
     if (c.queue.key !== `queue:${e.queue}`) {
-      return ['invalid-transition', `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`];
+      return [
+        'invalid-transition',
+        `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`,
+      ];
     }
     c.lastSeen = e.t;
     switch (e.type) {
@@ -302,7 +306,8 @@ export class EngineCore {
         this.calls.delete(e.call);
         return null;
       case 'call.overflowed':
-        if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" overflowed but not waiting`];
+        if (c.status !== WAITING)
+          return ['invalid-transition', `call "${e.call}" overflowed but not waiting`];
         this.outcomeAt(c.queue, c, F.overflowed, F.waitOverflowed, e.t - c.visitAt);
         c.queue.waiting.delete(c);
         c.status = OVERFLOWED;
@@ -315,17 +320,24 @@ export class EngineCore {
     }
   }
 
-  private onQueued(id: string, queue: string, partnerId: string | undefined, t: number): [RejectReason, string] | null {
+  private onQueued(
+    id: string,
+    queue: string,
+    partnerId: string | undefined,
+    t: number,
+  ): [RejectReason, string] | null {
     const q = this.queueScope(queue);
     if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
-    if (partnerId !== undefined && !this.options.queues[queue]?.partner) this.queuePartner.set(queue, partnerId);
+    if (partnerId !== undefined && !this.options.queues[queue]?.partner)
+      this.queuePartner.set(queue, partnerId);
     const partner = this.partnerScope(partnerId ?? this.queuePartner.get(queue));
     const queueT = this.options.queues[queue]?.slThresholdSec;
     const thresholdMs = queueT === undefined ? this.defaultThresholdMs : queueT * 1000;
     const existing = this.calls.get(id);
     const m = this.mark();
     if (existing) {
-      if (existing.status !== OVERFLOWED) return ['invalid-transition', `call "${id}" queued twice without overflowing`];
+      if (existing.status !== OVERFLOWED)
+        return ['invalid-transition', `call "${id}" queued twice without overflowing`];
       // A new visit after an overflow: the queue counts it again, a group only when the call enters it.
       existing.status = WAITING;
       existing.queue = q;
@@ -464,7 +476,12 @@ export class EngineCore {
   private onRated(queue: string, agentId: string, score: number): [RejectReason, string] | null {
     const q = this.queueScope(queue);
     if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
-    const targets = [q, this.all, this.partnerScope(this.queuePartner.get(queue)), this.agents.get(agentId)?.teamScope];
+    const targets = [
+      q,
+      this.all,
+      this.partnerScope(this.queuePartner.get(queue)),
+      this.agents.get(agentId)?.teamScope,
+    ];
     for (const s of targets) {
       if (!s) continue;
       s.add(F.surveys, 1, this.minute);

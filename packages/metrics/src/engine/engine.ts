@@ -69,7 +69,9 @@ export class MetricsEngine implements WallboardStore {
     );
     this.diagnostics$ = this.snapshots$.pipe(
       map(() => this.diagnostics()),
-      distinctUntilChanged((a, b) => a.accepted === b.accepted && a.rejected === b.rejected && a.evicted === b.evicted),
+      distinctUntilChanged(
+        (a, b) => a.accepted === b.accepted && a.rejected === b.rejected && a.evicted === b.evicted,
+      ),
     );
   }
 

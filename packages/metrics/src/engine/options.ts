@@ -70,13 +70,15 @@ export function resolveOptions(o: EngineOptions): ResolvedOptions {
     return v;
   };
   const intervalMin = o.intervalMin ?? 30;
-  if (![15, 30, 60].includes(intervalMin)) throw new RangeError(`intervalMin must be 15, 30 or 60, got ${intervalMin}`);
+  if (![15, 30, 60].includes(intervalMin))
+    throw new RangeError(`intervalMin must be 15, 30 or 60, got ${intervalMin}`);
   const slFormula = o.slFormula ?? 'abandons-count-against';
   if (!SL_FORMULAS.includes(slFormula)) {
     throw new RangeError(`slFormula must be one of ${SL_FORMULAS.join(', ')}, got "${slFormula}"`);
   }
   const keepIntervals = o.keepIntervals ?? 'today';
-  if (keepIntervals !== 'today' && keepIntervals !== 'all') throw new RangeError('keepIntervals must be today or all');
+  if (keepIntervals !== 'today' && keepIntervals !== 'all')
+    throw new RangeError('keepIntervals must be today or all');
   return {
     timeZone: o.timeZone ?? 'UTC',
     resetMinutes: parseResetTime(o.dayStart ?? '00:00'),

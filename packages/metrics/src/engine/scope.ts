@@ -122,6 +122,12 @@ export class Scope {
   }
 
   staffed(): number {
-    return this.agentCounts[1] + this.agentCounts[2] + this.agentCounts[3] + this.agentCounts[4] + this.agentCounts[5];
+    return (
+      this.agentCounts[1] +
+      this.agentCounts[2] +
+      this.agentCounts[3] +
+      this.agentCounts[4] +
+      this.agentCounts[5]
+    );
   }
 }

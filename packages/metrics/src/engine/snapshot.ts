@@ -108,4 +108,3 @@ export function readMetric(scope: ScopeSnapshot | undefined, path: readonly stri
   }
   return v === undefined ? null : v;
 }
-

@@ -89,7 +89,10 @@ export class ZoneCalendar {
    */
   instantOf(localMs: number): number {
     // Try both offsets around the wall time; keep the earliest instant that maps back exactly.
-    const candidates = [localMs - this.offsetAt(localMs - DAY_MS / 2), localMs - this.offsetAt(localMs + DAY_MS / 2)];
+    const candidates = [
+      localMs - this.offsetAt(localMs - DAY_MS / 2),
+      localMs - this.offsetAt(localMs + DAY_MS / 2),
+    ];
     let best = Number.POSITIVE_INFINITY;
     for (const u of candidates) if (this.local(u) === localMs && u < best) best = u;
     if (best !== Number.POSITIVE_INFINITY) return best;

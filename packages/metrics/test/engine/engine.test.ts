@@ -31,7 +31,13 @@ describe('MetricsEngine on the hand-built morning (figures worked out by hand in
       surveys: 2,
       csat: 0.5,
     });
-    expect(snap.scopes['queue:support']).toMatchObject({ offered: 1, answered: 1, answeredWithin: 1, asaSec: 15, serviceLevel: 1 });
+    expect(snap.scopes['queue:support']).toMatchObject({
+      offered: 1,
+      answered: 1,
+      answeredWithin: 1,
+      asaSec: 15,
+      serviceLevel: 1,
+    });
   });
 
   it('counts a call once in a group, waiting from its first queue in the group', () => {
@@ -49,7 +55,13 @@ describe('MetricsEngine on the hand-built morning (figures worked out by hand in
       ahtSec: 160,
     });
     expect(all.asaSec).toBeCloseTo(95 / 3, 12);
-    expect(snap.scopes['partner:acme']).toMatchObject({ offered: 1, answered: 1, answeredWithin: 1, asaSec: 15, handled: 1 });
+    expect(snap.scopes['partner:acme']).toMatchObject({
+      offered: 1,
+      answered: 1,
+      answeredWithin: 1,
+      asaSec: 15,
+      handled: 1,
+    });
   });
 
   it.each<[SlFormula, number, number]>([
@@ -66,7 +78,12 @@ describe('MetricsEngine on the hand-built morning (figures worked out by hand in
 
   it('keeps short abandons in offered and abandoned when short-abandon is off', () => {
     const s = run(morning(), { shortAbandonSec: 0 }).snapshot();
-    expect(s.scopes['queue:sales']).toMatchObject({ offered: 6, abandoned: 3, shortAbandoned: 0, abandonedWithin: 2 });
+    expect(s.scopes['queue:sales']).toMatchObject({
+      offered: 6,
+      abandoned: 3,
+      shortAbandoned: 0,
+      abandonedWithin: 2,
+    });
     expect(s.scopes['queue:sales'].serviceLevel).toBeCloseTo(1 / 5, 12);
   });
 
@@ -75,15 +92,40 @@ describe('MetricsEngine on the hand-built morning (figures worked out by hand in
     expect(snap.scopes.all.occupancy).toBeCloseTo(480 / 990, 12);
     expect(snap.scopes.all.avgStaffed).toBeCloseTo(2, 12);
     expect(snap.scopes['queue:support'].occupancy).toBeCloseTo(360 / 495, 12);
-    expect(snap.scopes['team:red']).toMatchObject({ handled: 2, attSec: 150, acwSec: 30, ahtSec: 180, csat: 1 });
-    expect(snap.scopes['team:blue']).toMatchObject({ handled: 1, attSec: 120, acwSec: 0, ahtSec: 120, csat: 0 });
+    expect(snap.scopes['team:red']).toMatchObject({
+      handled: 2,
+      attSec: 150,
+      acwSec: 30,
+      ahtSec: 180,
+      csat: 1,
+    });
+    expect(snap.scopes['team:blue']).toMatchObject({
+      handled: 1,
+      attSec: 120,
+      acwSec: 0,
+      ahtSec: 120,
+      csat: 0,
+    });
     expect(snap.scopes.all).toMatchObject({ staffedAgents: 2, waiting: 0, longestWaitSec: 0 });
-    expect(snap.scopes.all.agentsByState).toEqual({ offline: 0, available: 2, 'on-call': 0, acw: 0, break: 0, other: 0 });
+    expect(snap.scopes.all.agentsByState).toEqual({
+      offline: 0,
+      available: 2,
+      'on-call': 0,
+      acw: 0,
+      break: 0,
+      other: 0,
+    });
   });
 
   it('gives null, never NaN, for an empty window', () => {
     const s = new MetricsEngine().snapshot();
-    expect(s.scopes.all).toMatchObject({ serviceLevel: null, asaSec: null, occupancy: null, abandonRate: null, csat: null });
+    expect(s.scopes.all).toMatchObject({
+      serviceLevel: null,
+      asaSec: null,
+      occupancy: null,
+      abandonRate: null,
+      csat: null,
+    });
   });
 });
 
@@ -100,7 +142,7 @@ describe('MetricsEngine live figures and windows', () => {
     expect(s.longestWaitSec).toBe(30);
   });
 
-  it('closes intervals in the time zone and keeps today\'s for charts', () => {
+  it("closes intervals in the time zone and keeps today's for charts", () => {
     const e = run(
       [
         { type: 'call.queued', t: Date.UTC(2026, 10, 2, 8, 10), call: 'a', queue: 'q' },
@@ -143,7 +185,8 @@ describe('MetricsEngine live figures and windows', () => {
 
   it('sums the last N minutes in the rolling window', () => {
     const events = [];
-    for (let m = 0; m < 30; m++) events.push({ type: 'call.queued', t: at(m * 60 + 1), call: `c${m}`, queue: 'q' });
+    for (let m = 0; m < 30; m++)
+      events.push({ type: 'call.queued', t: at(m * 60 + 1), call: `c${m}`, queue: 'q' });
     const s = run(events, { rollingMin: 10 }).snapshot().scopes['queue:q'];
     expect(s.rolling.offered).toBe(10);
     expect(s.offered).toBe(30);
@@ -174,7 +217,13 @@ describe('MetricsEngine bad input', () => {
     }
     const d = e.diagnostics();
     expect(d.rejected).toBe(garbage.length);
-    expect(d.reasons).toEqual({ malformed: 1, 'unknown-call': 1, 'bad-time': 1, 'unknown-type': 1, 'invalid-transition': 1 });
+    expect(d.reasons).toEqual({
+      malformed: 1,
+      'unknown-call': 1,
+      'bad-time': 1,
+      'unknown-type': 1,
+      'invalid-transition': 1,
+    });
     expect(d.accepted).toBe(morning().length);
   });
 

@@ -16,14 +16,22 @@ describe('MetricsEngine streams', () => {
       const offered = engine.snapshots$.pipe();
       // frame 2: a burst; frame 5: one more event
       cold('--a--b|').subscribe((x) => {
-        if (x === 'a') for (let i = 0; i < 10_000; i++) engine.push({ type: 'call.queued', t: T0 + i, call: `c${i}`, queue: 'q' });
+        if (x === 'a')
+          for (let i = 0; i < 10_000; i++)
+            engine.push({ type: 'call.queued', t: T0 + i, call: `c${i}`, queue: 'q' });
         else engine.push({ type: 'call.queued', t: T0 + 20_000, call: 'last', queue: 'q' });
       });
       const counts = offered.pipe();
       expectObservable(counts, '^------!').toBe('a-b--c-', {
         a: expect.objectContaining({ seq: 1 }),
-        b: expect.objectContaining({ seq: 2, scopes: expect.objectContaining({ 'queue:q': expect.objectContaining({ offered: 10_000 }) }) }),
-        c: expect.objectContaining({ seq: 3, scopes: expect.objectContaining({ 'queue:q': expect.objectContaining({ offered: 10_001 }) }) }),
+        b: expect.objectContaining({
+          seq: 2,
+          scopes: expect.objectContaining({ 'queue:q': expect.objectContaining({ offered: 10_000 }) }),
+        }),
+        c: expect.objectContaining({
+          seq: 3,
+          scopes: expect.objectContaining({ 'queue:q': expect.objectContaining({ offered: 10_001 }) }),
+        }),
       });
     });
   });
@@ -39,21 +47,33 @@ describe('MetricsEngine streams', () => {
         if (x === 'c') engine.push({ type: 'call.queued', t: T0 + 2, call: 'c2', queue: 'q' });
       });
       expectObservable(engine.select('all', 'offered'), '^------!').toBe('ab---c-', { a: 0, b: 1, c: 2 });
-      expectObservable(engine.select('queue:q', 'interval.offered'), '^------!').toBe('ab---c-', { a: null, b: 1, c: 2 });
+      expectObservable(engine.select('queue:q', 'interval.offered'), '^------!').toBe('ab---c-', {
+        a: null,
+        b: 1,
+        c: 2,
+      });
     });
   });
 
   it('lets live waits grow between events from the injected clock', () => {
     const ts = scheduler();
     ts.run(({ expectObservable }) => {
-      const engine = new MetricsEngine({ scheduler: ts, clock: () => T0 + ts.now(), tickMs: 1000, advice: false });
-      engine.push({ type: 'call.queued', t: T0, call: 'c1', queue: 'q' });
-      expectObservable(engine.select('queue:q', 'longestWaitSec'), '^ 3500ms !').toBe('a 999ms b 999ms c 999ms d', {
-        a: 0,
-        b: 1,
-        c: 2,
-        d: 3,
+      const engine = new MetricsEngine({
+        scheduler: ts,
+        clock: () => T0 + ts.now(),
+        tickMs: 1000,
+        advice: false,
       });
+      engine.push({ type: 'call.queued', t: T0, call: 'c1', queue: 'q' });
+      expectObservable(engine.select('queue:q', 'longestWaitSec'), '^ 3500ms !').toBe(
+        'a 999ms b 999ms c 999ms d',
+        {
+          a: 0,
+          b: 1,
+          c: 2,
+          d: 3,
+        },
+      );
     });
   });
 

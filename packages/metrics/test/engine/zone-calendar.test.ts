@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZoneCalendar, parseResetTime } from '../../src/engine/zone-calendar.js';
+import { parseResetTime, ZoneCalendar } from '../../src/engine/zone-calendar.js';
 
 const H = 3_600_000;
 const M = 60_000;

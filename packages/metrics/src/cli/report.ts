@@ -1,0 +1,222 @@
+/**
+ * `wallboard-metrics report [FILE|-]`: an event stream, an Asterisk queue_log or call records through the
+ * engine, printed as totals per scope and per interval (a table, or the report JSON with --json).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  type CdrMap,
+  detectFormat,
+  FormatError,
+  INPUT_FORMATS,
+  type InputFormat,
+  parseCdrMap,
+  readEvents,
+} from '../formats/index.js';
+import { type Report, ReportBuilder, type ReportScope } from '../report.js';
+import { type IntervalMinutes, SL_FORMULA_LABELS, SL_FORMULAS, type SlFormula } from '../types.js';
+import { numberFlag, parseFlags, table } from './args.js';
+import { CliError, type Command } from './io.js';
+
+/** `report sample`: the shipped month of a bank's call center with its column map. */
+const SAMPLE = {
+  file: fileURLToPath(new URL('../data/anonymous-bank-1999-02.tsv', import.meta.url)),
+  map: fileURLToPath(new URL('../maps/anonymous-bank.json', import.meta.url)),
+};
+
+const FLAGS = {
+  format: { type: 'string' },
+  map: { type: 'string' },
+  'time-zone': { type: 'string' },
+  interval: { type: 'string' },
+  'sl-threshold': { type: 'string' },
+  'sl-target': { type: 'string' },
+  'sl-formula': { type: 'string' },
+  'short-abandon': { type: 'string' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+} as const;
+
+export const report: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, FLAGS);
+  if (positionals.length > 1)
+    throw new CliError(`expected one input file, got ${positionals.length}: ${positionals.join(' ')}`);
+  let file = positionals[0] ?? '-';
+  let mapFile = values.map as string | undefined;
+  if (file === 'sample') {
+    file = SAMPLE.file;
+    mapFile ??= SAMPLE.map;
+  }
+
+  const text = file === '-' ? await io.readStdin() : await readText(file, 'input file');
+  const format = resolveFormat(values.format as string | undefined, text, file, mapFile);
+  const map = format === 'cdr' ? await readMap(mapFile) : undefined;
+
+  const intervalMin = numberFlag(values, 'interval', { default: 30 });
+  if (![15, 30, 60].includes(intervalMin))
+    throw new CliError(`--interval must be 15, 30 or 60, got ${values.interval}`);
+  const slFormula = (values['sl-formula'] as string | undefined) ?? 'abandons-count-against';
+  if (!SL_FORMULAS.includes(slFormula as SlFormula)) {
+    throw new CliError(`--sl-formula must be one of ${SL_FORMULAS.join(', ')}, got "${slFormula}"`);
+  }
+  const timeZone = (values['time-zone'] as string | undefined) ?? map?.timeZone ?? 'UTC';
+
+  let read: ReturnType<typeof readEvents>;
+  try {
+    read = readEvents(text, { format, map });
+  } catch (err) {
+    if (err instanceof FormatError) throw new CliError(err.message);
+    throw err;
+  }
+  if (values.strict && read.bad.length > 0) {
+    const b = read.bad[0];
+    io.stderr(`wallboard-metrics report: ${displayName(file)} line ${b.line}: ${b.reason}: ${b.detail}\n`);
+    return 1;
+  }
+
+  let builder: ReportBuilder;
+  try {
+    builder = new ReportBuilder({
+      timeZone,
+      intervalMin: intervalMin as IntervalMinutes,
+      slThresholdSec: numberFlag(values, 'sl-threshold', { default: 20, min: 0, max: 3600 }),
+      slTarget: numberFlag(values, 'sl-target', { default: 0.8, min: 0, max: 1 }),
+      slFormula: slFormula as SlFormula,
+      shortAbandonSec: numberFlag(values, 'short-abandon', { default: 5, min: 0, max: 600 }),
+    });
+  } catch (err) {
+    if (err instanceof RangeError) throw new CliError(err.message);
+    throw err;
+  }
+  for (const b of read.bad) builder.rejectLine(b.reason);
+  for (let i = 0; i < read.events.length; i++) {
+    const e = read.events[i];
+    if (!builder.push(e) && values.strict) {
+      const last = builder.lastRejection();
+      io.stderr(
+        `wallboard-metrics report: ${displayName(file)} event ${i + 1} (${e.type} at ${new Date(e.t).toISOString()}): ${last}\n`,
+      );
+      return 1;
+    }
+  }
+  const result = builder.result();
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify({ ...result, diagnostics: { ...result.diagnostics, ignored: read.ignored } }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout(formatReport(result, displayName(file), read.ignored));
+  }
+  return 0;
+};
+
+function displayName(file: string): string {
+  return file === '-' ? 'stdin' : file;
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
+    throw new CliError(`cannot read ${what} "${file}": ${why}`);
+  }
+}
+
+function resolveFormat(
+  flag: string | undefined,
+  text: string,
+  file: string,
+  mapFile: string | undefined,
+): InputFormat {
+  if (flag !== undefined) {
+    if (!INPUT_FORMATS.includes(flag as InputFormat)) {
+      throw new CliError(`--format must be one of ${INPUT_FORMATS.join(', ')}, got "${flag}"`);
+    }
+    return flag as InputFormat;
+  }
+  if (mapFile) return 'cdr';
+  const guess = detectFormat(text, file === '-' ? undefined : file);
+  if (!guess)
+    throw new CliError(
+      `cannot tell the format of ${displayName(file)}: pass --format ${INPUT_FORMATS.join('|')}`,
+    );
+  return guess;
+}
+
+async function readMap(mapFile: string | undefined): Promise<CdrMap> {
+  if (!mapFile) throw new CliError('--format cdr needs --map FILE (a JSON column map; see docs/formats.md)');
+  const text = await readText(mapFile, 'column map');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`column map "${mapFile}" is not valid JSON: ${(err as Error).message}`);
+  }
+  try {
+    return parseCdrMap(json);
+  } catch (err) {
+    throw new CliError(`column map "${mapFile}": ${(err as Error).message}`);
+  }
+}
+
+const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
+const secs = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+
+function scopeRow(name: string, s: ReportScope | Report['intervals'][number]['scopes'][string]) {
+  return [
+    name,
+    s.offered,
+    s.answered,
+    s.abandoned,
+    s.shortAbandoned,
+    s.overflowed,
+    pct(s.serviceLevel),
+    secs(s.asaSec),
+    secs(s.ataSec),
+    secs(s.ahtSec),
+    pct(s.abandonRate),
+  ];
+}
+
+const HEADER = [
+  '',
+  'offered',
+  'answered',
+  'abandoned',
+  'short',
+  'overflow',
+  'SL',
+  'ASA s',
+  'ATA s',
+  'AHT s',
+  'aband.',
+];
+
+/** The readable report: settings, totals per scope, then every interval of the whole center. */
+export function formatReport(r: Report, source: string, ignored: number): string {
+  const s = r.settings;
+  const pctTarget = Math.round(s.slTarget * 100);
+  const lines = [
+    `${source}: ${r.diagnostics.accepted} events accepted, ${r.diagnostics.rejected} rejected, ${ignored} lines ignored`,
+    `SL ${pctTarget}/${s.slThresholdSec}, ${SL_FORMULA_LABELS[s.slFormula]}; short abandons under ${s.shortAbandonSec} s left out; ${s.timeZone}, ${s.intervalMin}-minute intervals`,
+    '',
+  ];
+  if (r.diagnostics.rejected > 0) {
+    lines.push(
+      `rejected by reason: ${Object.entries(r.diagnostics.reasons)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+      '',
+    );
+  }
+  const keys = Object.keys(r.scopes).sort((a, b) =>
+    a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b),
+  );
+  lines.push(table([HEADER, ...keys.map((k) => scopeRow(k, r.scopes[k]))]));
+  const rows = r.intervals.filter((i) => i.scopes.all).map((i) => scopeRow(i.label, i.scopes.all));
+  if (rows.length > 0) lines.push('per interval (all)', table([HEADER, ...rows]));
+  return `${lines.join('\n')}\n`;
+}
