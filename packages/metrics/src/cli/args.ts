@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CliError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -34,9 +34,12 @@ export function numberFlag(
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) {
     throw new CliError(`--${name} must be a number, got "${String(raw)}"`);
   }
-  if (opts.integer && !Number.isInteger(n)) throw new CliError(`--${name} must be a whole number, got ${raw}`);
-  if (opts.min !== undefined && n < opts.min) throw new CliError(`--${name} must be >= ${opts.min}, got ${raw}`);
-  if (opts.max !== undefined && n > opts.max) throw new CliError(`--${name} must be <= ${opts.max}, got ${raw}`);
+  if (opts.integer && !Number.isInteger(n))
+    throw new CliError(`--${name} must be a whole number, got ${raw}`);
+  if (opts.min !== undefined && n < opts.min)
+    throw new CliError(`--${name} must be >= ${opts.min}, got ${raw}`);
+  if (opts.max !== undefined && n > opts.max)
+    throw new CliError(`--${name} must be <= ${opts.max}, got ${raw}`);
   return n;
 }
 
@@ -44,7 +47,11 @@ export function numberFlag(
 export function table(rows: Array<Array<string | number>>): string {
   const cells = rows.map((r) => r.map(String));
   const widths: number[] = [];
-  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const r of cells) {
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  }
   return `${cells
     .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '))
     .join('\n')}\n`;

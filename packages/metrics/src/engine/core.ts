@@ -408,7 +408,7 @@ export class EngineCore {
   }
 
   private abandonAt(s: Scope, c: CallState, waitMs: number, offer: OfferMark): void {
-    const wait = waitMs > 0 ? waitMs : 0;
+    const wait = Math.max(waitMs, 0);
     if (wait < this.shortMs) {
       s.add(F.shortAbandoned, 1, this.minute);
       s.add(F.waitShortAbandoned, wait, this.minute);
@@ -442,7 +442,7 @@ export class EngineCore {
   }
 
   private outcomeAt(s: Scope, c: CallState, field: number, waitField: number, waitMs: number): void {
-    const wait = waitMs > 0 ? waitMs : 0;
+    const wait = Math.max(waitMs, 0);
     s.add(field, 1, this.minute);
     s.add(waitField, wait, this.minute);
     if (field === F.answered && wait <= c.thresholdMs) s.add(F.answeredWithin, 1, this.minute);
