@@ -1,0 +1,8 @@
+// Registers every element under its wb-* name. The board comes first so widgets parsed inside it find
+// their store as soon as they upgrade.
+import './define/wb-board.js';
+import './define/wb-sl-gauge.js';
+import './define/wb-metric.js';
+import './define/wb-queue-tile.js';
+import './define/wb-clock.js';
+import './define/wb-ticker.js';

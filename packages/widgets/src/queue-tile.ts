@@ -1,0 +1,202 @@
+import type { SlSettings } from '@wallboard/metrics';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ThresholdLevel } from './internal/events.js';
+import { formatCount, formatDuration, formatPercent } from './internal/format.js';
+import { statusIcon } from './internal/icons.js';
+import { WbMeasure } from './internal/measure.js';
+import { finiteOrNull } from './internal/store-feed.js';
+import { STATUS_WORDS, thresholdLevel, worstLevel } from './internal/thresholds.js';
+import { queueTileStyles } from './queue-tile.styles.js';
+
+const fraction = (n: unknown): number | null => {
+  const v = finiteOrNull(n);
+  return v === null ? null : Math.min(1, Math.max(0, v));
+};
+const nonNegative = (n: unknown): number | null => {
+  const v = finiteOrNull(n);
+  return v === null ? null : Math.max(0, v);
+};
+
+const BOUND = [
+  'waiting',
+  'longestWaitSec',
+  'serviceLevel',
+  'agentsByState.available',
+  'abandonRate',
+  'sl',
+] as const;
+
+/**
+ * One queue at a glance: calls waiting, longest wait, service level (with a bar against target),
+ * agents available and abandon rate. Its status (colour plus icon and word) is the worse of the SL
+ * thresholds (`warn`/`critical`, `direction="below"`, `warn` defaulting to the SL target) and the
+ * longest-wait thresholds (`wait-warn-sec`/`wait-critical-sec`).
+ *
+ * Bound with `queue` (or `scope`) inside a board, every figure comes from the store.
+ *
+ * @fires wb-threshold-change - The tile's status crossed into another level; `value` is the SL (or the longest wait without one).
+ * @csspart base - The card.
+ * @csspart label - The queue name.
+ * @csspart status - The status icon and word.
+ * @csspart value - Each figure.
+ * @csspart track - The SL bar's background.
+ * @csspart indicator - The SL bar's fill.
+ * @csspart target - The target mark on the SL bar.
+ * @cssprop --wb-queue-tile-figure-size - Size of the waiting and longest-wait figures (default 2em).
+ */
+export class WbQueueTile extends WbMeasure {
+  static override styles = queueTileStyles;
+
+  /** Calls waiting now. */
+  @property({ type: Number }) waiting: number | null = null;
+  /** Seconds the longest-waiting call has waited. */
+  @property({ type: Number, attribute: 'longest-wait-sec' }) longestWaitSec: number | null = null;
+  /** Service level as a fraction. */
+  @property({ type: Number, attribute: 'service-level' }) serviceLevel: number | null = null;
+  /** SL target as a fraction. */
+  @property({ type: Number, attribute: 'sl-target' }) slTarget: number | null = 0.8;
+  /** Agents available (idle, ready for a call). */
+  @property({ type: Number, attribute: 'agents-available' }) agentsAvailable: number | null = null;
+  /** Abandoned / (answered + abandoned), as a fraction. */
+  @property({ type: Number, attribute: 'abandon-rate' }) abandonRate: number | null = null;
+  /** Longest wait (seconds) beyond which the tile warns. */
+  @property({ type: Number, attribute: 'wait-warn-sec' }) waitWarnSec: number | null = null;
+  /** Longest wait (seconds) beyond which the tile is critical. */
+  @property({ type: Number, attribute: 'wait-critical-sec' }) waitCriticalSec: number | null = null;
+
+  override direction: 'above' | 'below' = 'below';
+
+  #f = {
+    waiting: null as number | null,
+    longestWaitSec: null as number | null,
+    serviceLevel: null as number | null,
+    slTarget: null as number | null,
+    agentsAvailable: null as number | null,
+    abandonRate: null as number | null,
+  };
+
+  protected override boundMetrics(): readonly string[] {
+    return this.queue || this.scope ? BOUND : [];
+  }
+
+  protected override storeValue(metric: string, value: unknown): void {
+    switch (metric) {
+      case 'waiting':
+        this.waiting = finiteOrNull(value);
+        break;
+      case 'longestWaitSec':
+        this.longestWaitSec = finiteOrNull(value);
+        break;
+      case 'serviceLevel':
+        this.serviceLevel = finiteOrNull(value);
+        break;
+      case 'agentsByState.available':
+        this.agentsAvailable = finiteOrNull(value);
+        break;
+      case 'abandonRate':
+        this.abandonRate = finiteOrNull(value);
+        break;
+      case 'sl': {
+        const sl = (value as SlSettings | null) ?? this.feed.store?.settings;
+        if (sl) this.slTarget = sl.slTarget;
+      }
+    }
+  }
+
+  protected override derive(_changed: PropertyValues<this>): void {
+    this.#f = {
+      waiting: nonNegative(this.waiting),
+      longestWaitSec: nonNegative(this.longestWaitSec),
+      serviceLevel: fraction(this.serviceLevel),
+      slTarget: fraction(this.slTarget),
+      agentsAvailable: nonNegative(this.agentsAvailable),
+      abandonRate: fraction(this.abandonRate),
+    };
+  }
+
+  protected override thresholdValue(): number | null {
+    return this.#f.serviceLevel ?? this.#f.longestWaitSec;
+  }
+
+  protected override contentLevel(): ThresholdLevel | null {
+    const own = this.thresholds();
+    const sl = thresholdLevel(this.#f.serviceLevel, {
+      ...own,
+      warn: own.warn ?? (own.direction === 'below' ? this.#f.slTarget : null),
+    });
+    const wait = thresholdLevel(this.#f.longestWaitSec, {
+      warn: finiteOrNull(this.waitWarnSec),
+      critical: finiteOrNull(this.waitCriticalSec),
+      direction: 'above',
+    });
+    const level = worstLevel(sl, wait);
+    if (level !== null) return level;
+    // Counts alone (no SL, no wait yet) still mean there is data.
+    return this.#f.waiting !== null || this.#f.agentsAvailable !== null || this.#f.abandonRate !== null
+      ? 'ok'
+      : null;
+  }
+
+  protected override valueText(): string {
+    const { serviceLevel, waiting } = this.#f;
+    const parts: string[] = [];
+    if (serviceLevel !== null) parts.push(`service level ${formatPercent(this.locale, serviceLevel)}`);
+    if (waiting !== null) parts.push(`${formatCount(this.locale, waiting)} waiting`);
+    return parts.join(', ') || STATUS_WORDS.empty;
+  }
+
+  protected override render() {
+    const f = this.#f;
+    const name = this.label || this.queue || this.scope || 'Queue';
+    const dash = html`<span aria-hidden="true">–</span><span class="visually-hidden">no data</span>`;
+    const item = (term: string, value: TemplateResult | string | null, big = false) =>
+      html`<div class=${big ? 'big' : ''}><dt>${term}</dt><dd part="value">${value ?? dash}</dd></div>`;
+    const wait =
+      f.longestWaitSec === null
+        ? null
+        : html`<span aria-hidden="true">${formatDuration(this.locale, f.longestWaitSec)}</span><span class="visually-hidden">${formatDuration(this.locale, f.longestWaitSec, 'long')}</span>`;
+    return html`
+      <div part="base" class="card" role="group" aria-labelledby="label">
+        <div class="head">
+          <span part="label" id="label">${name}</span>
+          <span part="status" class="status">${statusIcon(this.status)}${STATUS_WORDS[this.status]}</span>
+        </div>
+        <dl>
+          ${item('Waiting', f.waiting === null ? null : formatCount(this.locale, f.waiting), true)}
+          ${item('Longest wait', wait, true)}
+          ${item('Service level', f.serviceLevel === null ? null : formatPercent(this.locale, f.serviceLevel))}
+          ${item('Agents available', f.agentsAvailable === null ? null : formatCount(this.locale, f.agentsAvailable))}
+          ${item('Abandoned', f.abandonRate === null ? null : formatPercent(this.locale, f.abandonRate, 1))}
+        </dl>
+        ${f.serviceLevel === null ? nothing : this.#slBar(f.serviceLevel, f.slTarget)}
+      </div>
+    `;
+  }
+
+  #slBar(sl: number, target: number | null) {
+    const text = `${formatPercent(this.locale, sl)}${target === null ? '' : `, target ${formatPercent(this.locale, target)}`}`;
+    return html`
+      <div
+        part="track"
+        class="bar"
+        role="meter"
+        aria-label="Service level"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${Math.round(sl * 100)}
+        aria-valuetext=${text}
+      >
+        <div part="indicator" style=${styleMap({ inlineSize: `${sl * 100}%` })}></div>
+        ${target === null ? nothing : html`<div part="target" style=${styleMap({ insetInlineStart: `${target * 100}%` })}></div>`}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-queue-tile': WbQueueTile;
+  }
+}

@@ -1,0 +1,2 @@
+// The standalone browser build of Vue (with the template compiler) has the same API as 'vue'.
+export * from 'vue';

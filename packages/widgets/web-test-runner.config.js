@@ -1,0 +1,56 @@
+// web-test-runner for @wallboard/widgets, in Debian's chromium (TOOLCHAIN.md "Config").
+//   pnpm test                      all tests
+//   UPDATE_SNAPSHOTS=1 pnpm test   rewrite the screenshot baselines in screenshots/Chrome/baseline
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { frameworkVendorPlugin } from './test/frameworks/vendor-plugin.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export default {
+  rootDir: join(here, '../..'),
+  files: [join(here, 'test/**/*.test.ts')],
+  // `development` resolves Lit's dev build, so its warnings are visible to the "no Lit warnings" tests.
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    // The esbuild plugin reads the tsconfig raw, without `extends`: point it at the file that holds
+    // experimentalDecorators (TOOLCHAIN.md pitfall 7).
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(here, '../../tsconfig.base.json') }),
+    visualRegressionPlugin({
+      update: process.env.UPDATE_SNAPSHOTS === '1' || process.env.UPDATE_SNAPSHOTS === 'true',
+      baseDir: join(here, 'screenshots'),
+      // Anti-aliasing may differ by a few pixels between runs; layout or colour changes do not.
+      failureThreshold: 0.5,
+      failureThresholdType: 'percent',
+    }),
+    frameworkVendorPlugin(here),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+          '--font-render-hinting=none',
+          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'wb-wtr-'))}`,
+        ],
+      },
+    }),
+  ],
+};
