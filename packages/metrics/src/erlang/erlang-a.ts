@@ -5,10 +5,11 @@
  *   A = λ/μ, x = nμ/θ, y = λ/θ, J(x, y) = ∫₀¹ u^(x-1) e^(y(1-u)) du   (see special.ts), B = Erlang B(n, A):
  *
  *   P(wait)      = x·J(x,y) / (1/B - 1 + x·J(x,y))                  (PASTA: P(all n agents busy))
- *   P(abandon)   = P(wait)·(1 - J(x+1,y)/J(x,y))
+ *   P(abandon)   = P(wait)·(1 - J(x+1,y)/J(x,y)) = P(wait)·((y - x) + 1/J(x,y)) / y
  *   E[W]         = P(abandon)/θ                                      (Little's law on the queue)
- *   P(answered, W <= t) = 1 - P(wait) + P(wait)·[J(x+1,y) - u^(x+1) e^(y(1-u)) J(x+1, y·u)] / J(x,y),
- *                  u = e^(-θt)
+ *   P(answered, W <= t) = 1 - P(wait) + P(wait)·K/J(x,y),   K = ∫_u^1 s^x e^(y(1-s)) ds,  u = e^(-θt)
+ *                = 1 - P(wait) + P(wait)·[J(x+1,y) - u^(x+1) e^(y(1-u)) J(x+1, y·u)] / J(x,y)
+ *                = 1 - P(wait) + P(wait)·[u^(x+1) e^(y(1-u)) H(x+1, y·u) - H(x+1,y)] / J(x,y)
  *   occupancy    = A·(1 - P(abandon)) / n
  *
  * The last line comes from the tagged caller: one who finds j callers ahead moves up at rate nμ + iθ with i
@@ -20,7 +21,7 @@
 import { lnErlangB } from './erlang-b.js';
 import { erlangC } from './erlang-c.js';
 import { clamp01, IDLE, type QueueFigures, type QueueModel, rates } from './model.js';
-import { lnJ } from './special.js';
+import { lnGamma, lnH, lnJ } from './special.js';
 
 /**
  * Erlang A figures. Limits are returned exactly rather than approached numerically:
@@ -63,25 +64,53 @@ export function erlangA(m: QueueModel & { patienceSec: number }): QueueFigures {
   const x = (n * patience) / ahtSec;
   const y = lambda * patience;
   const lnJx = lnJ(x, y);
-  const lnJx1 = lnJ(x + 1, y);
-  // P(wait) = 1 / (1 + r) with r = (1/B - 1) / (x·J), formed in logs: 1/B overflows when B underflows.
+  // P(wait) = 1/(1 + r) with r = (1/B - 1)/(x·J), formed in logs (1/B overflows when B underflows); the
+  // complement r/(1 + r) is formed on its own so that it keeps its digits when P(wait) is close to 1.
   const lnR = Math.log1p(-b) - lnB - Math.log(x) - lnJx;
-  const pWait = clamp01(1 / (1 + Math.exp(lnR)));
-  // Of the callers who wait, the share answered eventually is J(x+1,y)/J(x,y); expm1 keeps small abandon rates exact.
-  const lnAnsweredShare = lnJx1 - lnJx;
-  const pAbandon = clamp01(-pWait * Math.expm1(lnAnsweredShare));
+  const pWait = 1 / (1 + Math.exp(lnR));
+  const pNoWait = 1 / (1 + Math.exp(-lnR));
 
   const thetaT = thresholdSec / patience;
-  const lnLate = -(x + 1) * thetaT - y * Math.expm1(-thetaT) + lnJ(x + 1, y * Math.exp(-thetaT)) - lnJx;
-  const answeredWithinAfterWaiting = Math.max(0, Math.exp(lnAnsweredShare) - Math.exp(lnLate));
-  const slOffered = clamp01(1 - pWait + pWait * answeredWithinAfterWaiting);
-  const answered = 1 - pAbandon;
+  const u0 = Math.exp(-thetaT);
+  // Of the callers who wait: the shares answered (J(x+1,y)/J(x,y)), abandoning, answered within T (K/J) and
+  // answered late ((J(x+1,y) - K)/J = ∫_0^{u0} u^x e^(y(1-u)) du / J, which has a closed form of its own).
+  const lnLate = -(x + 1) * thetaT - y * Math.expm1(-thetaT) + lnJ(x + 1, y * u0) - lnJx;
+  const lateShare = Math.exp(lnLate);
+  let answeredShare: number;
+  let abandonShare: number;
+  let withinShare: number;
+  if (y > x + 1) {
+    // Overload: J(x,y) is huge and ratios of such values lose digits. x·J(x,y) - y·J(x+1,y) = 1 (by parts)
+    // gives the answered share, and K = ∫_{u0}^∞ - ∫_1^∞ is a difference of two moderate H values.
+    const invJ = Math.exp(-lnJx);
+    answeredShare = (x - invJ) / y;
+    abandonShare = (y - x + invJ) / y;
+    // When T is many patience means long, u0 underflows and ∫_{u0}^∞ is the whole e^y y^-(x+1) Γ(x+1).
+    const lnFromU0 =
+      y * u0 > 0
+        ? -(x + 1) * thetaT - y * Math.expm1(-thetaT) + lnH(x + 1, y * u0)
+        : y - (x + 1) * Math.log(y) + lnGamma(x + 1);
+    const lnFromOne = lnH(x + 1, y);
+    withinShare = lnFromU0 > lnFromOne ? -Math.exp(lnFromU0 - lnJx) * Math.expm1(lnFromOne - lnFromU0) : 0;
+  } else {
+    // Underload: the integrand peaks at u = 1, J values are moderate, and K = J(x+1,y) - (the late part).
+    const lnAnswered = lnJ(x + 1, y) - lnJx;
+    answeredShare = Math.exp(lnAnswered);
+    abandonShare = -Math.expm1(lnAnswered);
+    withinShare = lnLate < lnAnswered ? -answeredShare * Math.expm1(lnLate - lnAnswered) : 0;
+  }
+  const pAbandon = clamp01(pWait * abandonShare);
+  const answered = pNoWait + pWait * answeredShare;
+  const slOffered = clamp01(pNoWait + pWait * withinShare);
+  // SL over answered from whichever side is small, so that it keeps its digits near 1 as well as near 0.
+  const lateOverAnswered = (pWait * lateShare) / answered;
+  const slAnswered = lateOverAnswered < 0.5 ? 1 - lateOverAnswered : slOffered / answered;
   return {
     pWait,
     pAbandon,
     meanWaitSec: pAbandon * patience,
     slAnsweredWithinOverOffered: slOffered,
-    slAnsweredWithinOverAnswered: answered > 0 ? clamp01(slOffered / answered) : 0,
+    slAnsweredWithinOverAnswered: answered > 0 ? clamp01(slAnswered) : 0,
     occupancy: clamp01((load * answered) / n),
   };
 }

@@ -1,12 +1,14 @@
 /**
  * Special functions for the queueing formulas, all in log space so that nothing overflows at 10,000 agents.
  *
- * The Erlang A (M/M/n+M) formulas reduce to one integral,
+ * The Erlang A (M/M/n+M) formulas reduce to the integrals
  *   J(x, y) = ∫₀¹ u^(x-1) e^(y(1-u)) du = e^y y^(-x) γ(x, y)        (x > 0, y >= 0),
- * the lower incomplete gamma function in the scaling of Garnett, Mandelbaum & Reiman (2002). It is computed
- * with the two classical expansions of γ (Numerical Recipes §6.2): the power series when y < x + 1, the
- * Legendre continued fraction for Γ(x, y) otherwise, each already multiplied by e^y y^(-x) so that no term
- * exceeds the result.
+ *   H(x, y) = ∫₁^∞ u^(x-1) e^(y(1-u)) du = e^y y^(-x) Γ(x, y)        (x > 0, y > 0),
+ * the lower and upper incomplete gamma functions in the scaling of Garnett, Mandelbaum & Reiman (2002). They
+ * are computed with the two classical expansions (Numerical Recipes §6.2): the power series of γ when
+ * y < x + 1, the Legendre continued fraction of Γ(x, y) otherwise, each already multiplied by e^y y^(-x)
+ * so that no term exceeds the result; the other function of the pair is the complement from Γ(x), which
+ * in each region is the larger part, so the subtraction loses nothing.
  */
 
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -33,32 +35,39 @@ export function lnGamma(x: number): number {
 }
 
 /**
- * ln[e^y y^(-x) Γ(x)] = y - x ln y + ln Γ(x). For large x it is written around d = y - x so that the
- * huge terms cancel analytically rather than in floating point.
+ * ln[e^y y^(-x) Γ(x)] = y - x ln y + ln Γ(x). For large x and y near x it is written around d = y - x so
+ * that the huge terms cancel analytically rather than in floating point (log1p(d/x) is only accurate
+ * while d/x stays away from -1, hence the bound on |d|).
  */
 function lnScaledGamma(x: number, y: number): number {
-  if (x < 10) return y - x * Math.log(y) + lnGamma(x);
   const d = y - x;
+  if (x < 10 || Math.abs(d) > 0.5 * x) return y - x * Math.log(y) + lnGamma(x);
   return d - x * Math.log1p(d / x) - 0.5 * Math.log(x) + LN_SQRT_2PI + stirlingCorrection(x);
 }
 
-/** ln J(x, y); see the module comment. Requires x > 0 and y >= 0. */
-export function lnJ(x: number, y: number): number {
+function checkArgs(name: string, x: number, y: number): void {
   if (!(x > 0) || !(y >= 0) || !Number.isFinite(x) || !Number.isFinite(y)) {
-    throw new RangeError(`lnJ(x, y) needs x > 0 and y >= 0 finite, got x=${x}, y=${y}`);
+    throw new RangeError(`${name}(x, y) needs x > 0 and y >= 0 finite, got x=${x}, y=${y}`);
   }
-  if (y < x + 1) {
-    // J = (1/x) Σ_k Π_{i=1..k} y/(x+i): every ratio is below 1, so the terms only fall.
-    let term = 1;
-    let sum = 1;
-    for (let k = 1; k < MAX_TERMS; k++) {
-      term *= y / (x + k);
-      sum += term;
-      if (term <= sum * EPS) break;
-    }
-    return Math.log(sum) - Math.log(x);
+}
+
+/** ln J by the power series of γ: J = (1/x) Σ_k Π_{i=1..k} y/(x+i). Use for y < x + 1, where every ratio is below 1. */
+function seriesLnJ(x: number, y: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < MAX_TERMS; k++) {
+    term *= y / (x + k);
+    sum += term;
+    if (term <= sum * EPS) break;
   }
-  // Γ(x, y) e^y y^(-x) = 1/(y+1-x- 1(1-x)/(y+3-x- 2(2-x)/(y+5-x- ...))), by modified Lentz.
+  return Math.log(sum) - Math.log(x);
+}
+
+/**
+ * ln H by the Legendre continued fraction, H = e^y y^(-x) Γ(x, y) = 1/(y+1-x- 1(1-x)/(y+3-x- ...)),
+ * evaluated by modified Lentz. Use for y >= x + 1, where it converges in O(sqrt(x)) steps.
+ */
+function fractionLnH(x: number, y: number): number {
   const tiny = 1e-300;
   let b = y + 1 - x;
   let c = 1 / tiny;
@@ -76,7 +85,30 @@ export function lnJ(x: number, y: number): number {
     h *= delta;
     if (Math.abs(delta - 1) <= 4 * EPS) break;
   }
-  // J = e^y y^(-x) [Γ(x) - Γ(x, y)]; with y >= x + 1, Γ(x, y)/Γ(x) stays well below 1, so no cancellation.
-  const lnFull = lnScaledGamma(x, y);
-  return lnFull + Math.log(-Math.expm1(Math.log(h) - lnFull));
+  return Math.log(h);
+}
+
+/** ln(e^big - e^small) for small < big. */
+function lnDiffExp(big: number, small: number): number {
+  return big + Math.log(-Math.expm1(small - big));
+}
+
+/** ln J(x, y) = ln ∫₀¹ u^(x-1) e^(y(1-u)) du; see the module comment. Requires x > 0, y >= 0. */
+export function lnJ(x: number, y: number): number {
+  checkArgs('lnJ', x, y);
+  if (y < x + 1) return seriesLnJ(x, y);
+  // J = e^y y^(-x) Γ(x) - H; here Γ(x, y)/Γ(x) stays well below 1, so the difference loses nothing.
+  return lnDiffExp(lnScaledGamma(x, y), fractionLnH(x, y));
+}
+
+/**
+ * ln H(x, y) = ln ∫₁^∞ u^(x-1) e^(y(1-u)) du = ln[e^y y^(-x) Γ(x, y)], the upper part that complements J:
+ * J + H = e^y y^(-x) Γ(x). Requires x >= 1 (Erlang A only needs H(x + 1, ·)): below 1, with y < x + 1, J
+ * is nearly all of Γ(x) and the complement would lose digits. Requires y > 0.
+ */
+export function lnH(x: number, y: number): number {
+  checkArgs('lnH', x, y);
+  if (!(x >= 1 && y > 0)) throw new RangeError(`lnH(x, y) needs x >= 1 and y > 0, got x=${x}, y=${y}`);
+  if (y >= x + 1) return fractionLnH(x, y);
+  return lnDiffExp(lnScaledGamma(x, y), seriesLnJ(x, y));
 }
