@@ -14,6 +14,7 @@ import { baseStyles } from './internal/styles.js';
  * The board: gives the widgets inside it one store (a metrics engine or a live feed) through
  * `@lit/context`, lays them out in a responsive grid, and shows a banner when data stops.
  *
+ * @tag wb-board
  * @slot - The widgets. `data-span="2"` (or 3, 4) on a child makes it span columns.
  * @fires wb-stale - No snapshot arrived for `staleAfter` seconds.
  * @fires wb-fresh - Snapshots flow again after `wb-stale`.

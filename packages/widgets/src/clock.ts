@@ -12,6 +12,7 @@ const warnedZones = new Set<string>();
  * The center's time in its time zone. Inside a board it follows the engine's time (simulated time under
  * the simulator) and the store's time zone; alone it ticks with the wall clock. A fixed `time` wins over both.
  *
+ * @tag wb-clock
  * @csspart base - The card.
  * @csspart label - The label text.
  * @csspart value - The time.

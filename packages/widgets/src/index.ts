@@ -37,4 +37,5 @@ export { WbWidget } from './internal/widget.js';
 export { inferFormat, type MetricFormat, WbMetric } from './metric.js';
 export { WbQueueTile } from './queue-tile.js';
 export { WbSlGauge } from './sl-gauge.js';
+export { readPath, SnapshotStore } from './snapshot-store.js';
 export { type TickerMessage, WbTicker } from './ticker.js';

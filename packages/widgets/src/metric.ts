@@ -31,6 +31,7 @@ function intervalKey(metric: string): string {
  * Bound with `metric` (and `scope`/`queue`), `previous` comes from the same figure of the last closed
  * interval of today, and `format` is inferred from the metric name unless set.
  *
+ * @tag wb-metric
  * @fires wb-threshold-change - The value crossed into another level.
  * @csspart base - The card.
  * @csspart label - The label text.

@@ -36,6 +36,7 @@ const BOUND = [
  *
  * Bound with `queue` (or `scope`) inside a board, every figure comes from the store.
  *
+ * @tag wb-queue-tile
  * @fires wb-threshold-change - The tile's status crossed into another level; `value` is the SL (or the longest wait without one).
  * @csspart base - The card.
  * @csspart label - The queue name.

@@ -20,6 +20,7 @@ const RADIUS = 42;
  * Bound to a board with `scope`/`queue` (and optionally `metric`, default `serviceLevel`), it also takes
  * target, threshold and formula from the scope's SL settings.
  *
+ * @tag wb-sl-gauge
  * @fires wb-threshold-change - The SL crossed into another level.
  * @csspart base - The card, the meter element.
  * @csspart label - The label text.

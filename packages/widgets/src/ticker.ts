@@ -33,6 +33,7 @@ function normalise(messages: unknown): TickerMessage[] {
  * `prefers-reduced-motion: reduce` or with `static`. Hover or keyboard focus pauses the scroll.
  * Bound with `metric`, the messages come from the store (an array of strings or `{ text, level }`).
  *
+ * @tag wb-ticker
  * @csspart base - The region.
  * @csspart label - The label text.
  * @csspart track - The moving strip.

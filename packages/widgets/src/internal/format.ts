@@ -76,7 +76,7 @@ export function formatDuration(
 
 const listFormats = new Map<string, Intl.ListFormat>();
 function listFormat(locale: string | undefined): Intl.ListFormat {
-  return cached(listFormats, locale, {}, (l) => new Intl.ListFormat(l, { style: 'narrow', type: 'unit' }));
+  return cached(listFormats, locale, {}, (l) => new Intl.ListFormat(l, { style: 'long', type: 'unit' }));
 }
 
 export function dateTimeFormat(

@@ -1,0 +1,116 @@
+import './helpers/lit-warnings.js';
+import '../src/define.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { WbBoard } from '../src/board.js';
+import type { WbQueueTile } from '../src/queue-tile.js';
+import {
+  assertNoInjectedMarkup,
+  HOSTILE,
+  hasState,
+  part,
+  parts,
+  setProps,
+  shadowText,
+} from './helpers/dom.js';
+import { emptyScope, FakeStore } from './helpers/fake-store.js';
+import { litWarnings } from './helpers/lit-warnings.js';
+
+/** The <dd> text for a <dt> term. */
+function figure(el: WbQueueTile, term: string): string {
+  const dt = [...el.shadowRoot!.querySelectorAll('dt')].find((d) => d.textContent === term);
+  if (!dt) throw new Error(`no figure "${term}"`);
+  return (dt.nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('wb-queue-tile', () => {
+  it('shows every figure from plain properties', async () => {
+    const el = await fixture<WbQueueTile>(html`<wb-queue-tile
+      label="Sales" .waiting=${5} .longestWaitSec=${65} .serviceLevel=${0.82} .agentsAvailable=${3} .abandonRate=${0.042}
+    ></wb-queue-tile>`);
+    expect(part(el, 'label').textContent).to.equal('Sales');
+    expect(figure(el, 'Waiting')).to.equal('5');
+    expect(figure(el, 'Longest wait')).to.contain('1:05');
+    expect(figure(el, 'Longest wait')).to.contain('1 minute, 5 seconds');
+    expect(figure(el, 'Service level')).to.equal('82%');
+    expect(figure(el, 'Agents available')).to.equal('3');
+    expect(figure(el, 'Abandoned')).to.equal('4.2%');
+    const bar = part(el, 'track');
+    expect(bar.getAttribute('role')).to.equal('meter');
+    expect(bar.getAttribute('aria-valuetext')).to.equal('82%, target 80%');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows its status as colour, icon and word: the worse of SL and longest wait', async () => {
+    const el = await fixture<WbQueueTile>(html`<wb-queue-tile
+      label="Sales" silent .serviceLevel=${0.85} .longestWaitSec=${30} wait-warn-sec="60" wait-critical-sec="120"
+    ></wb-queue-tile>`);
+    expect(el.status).to.equal('ok');
+    await setProps(el, { longestWaitSec: 90 });
+    expect(el.status).to.equal('warning');
+    await setProps(el, { serviceLevel: 0.5, critical: 0.6 });
+    expect(el.status).to.equal('critical');
+    expect(hasState(el, 'critical')).to.equal(true);
+    const status = part(el, 'status');
+    expect(status.textContent).to.contain('Critical');
+    expect(status.querySelector('svg')).to.not.equal(null);
+    await setProps(el, { serviceLevel: 0.9, longestWaitSec: 200 });
+    expect(el.status).to.equal('critical');
+  });
+
+  it('clamps fractions and negative counts; no figures means empty', async () => {
+    const el = await fixture<WbQueueTile>(html`<wb-queue-tile queue="q1"></wb-queue-tile>`);
+    expect(el.status).to.equal('empty');
+    expect(part(el, 'label').textContent).to.equal('q1');
+    await setProps(el, { serviceLevel: 3, waiting: -4 });
+    expect(figure(el, 'Service level')).to.equal('100%');
+    expect(figure(el, 'Waiting')).to.equal('0');
+  });
+
+  it('binds every figure of its queue from the board', async () => {
+    const store = new FakeStore();
+    const board = await fixture<WbBoard>(
+      html`<wb-board .store=${store}><wb-queue-tile queue="support"></wb-queue-tile></wb-board>`,
+    );
+    const el = board.querySelector('wb-queue-tile')!;
+    const base = emptyScope('queue:support', store.settings);
+    store.push({
+      'queue:support': {
+        waiting: 7,
+        longestWaitSec: 125,
+        serviceLevel: 0.64,
+        abandonRate: 0.1,
+        agentsByState: { ...base.agentsByState, available: 2 },
+        sl: { ...base.sl, slTarget: 0.9 },
+      },
+    });
+    await el.updateComplete;
+    expect(figure(el, 'Waiting')).to.equal('7');
+    expect(figure(el, 'Longest wait')).to.contain('2:05');
+    expect(figure(el, 'Service level')).to.equal('64%');
+    expect(figure(el, 'Agents available')).to.equal('2');
+    expect(figure(el, 'Abandoned')).to.equal('10%');
+    expect(el.slTarget).to.equal(0.9);
+    expect(el.status).to.equal('warning');
+  });
+
+  it('renders a hostile queue name as text', async () => {
+    const el = await fixture<WbQueueTile>(
+      html`<wb-queue-tile label=${HOSTILE} .waiting=${1}></wb-queue-tile>`,
+    );
+    expect(shadowText(el)).to.contain(HOSTILE);
+    assertNoInjectedMarkup(el);
+    const el2 = await fixture<WbQueueTile>(html`<wb-queue-tile queue=${HOSTILE}></wb-queue-tile>`);
+    expect(part(el2, 'label').textContent).to.equal(HOSTILE);
+    assertNoInjectedMarkup(el2);
+  });
+
+  it('has no SL bar without an SL', async () => {
+    const el = await fixture<WbQueueTile>(html`<wb-queue-tile label="x" .waiting=${2}></wb-queue-tile>`);
+    expect(parts(el, 'track')).to.have.length(0);
+    expect(el.status).to.equal('ok');
+  });
+
+  it('logs no Lit dev-mode warnings', () => {
+    expect(litWarnings()).to.deep.equal([]);
+  });
+});
