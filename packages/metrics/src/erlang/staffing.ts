@@ -1,8 +1,9 @@
 /**
- * Staffing: the fewest agents whose service level meets a target (and, optionally, whose occupancy stays at
- * or below a cap), under Erlang C or Erlang A.
+ * Staffing: the fewest agents whose service level meets a target (and, optionally, whose occupancy and
+ * abandon rate stay at or below caps), under Erlang C or Erlang A.
  *
- * Both criteria are monotone in the number of agents (SL rises, occupancy falls: checked by property tests),
+ * Every criterion is monotone in the number of agents (SL rises, occupancy and P(abandon) fall: checked by
+ * property tests),
  * so the answer is found by doubling from the offered load and then bisecting: about 2·log2(load) model
  * evaluations of O(n) each, well under a millisecond at 10,000 agents.
  */
@@ -21,6 +22,13 @@ export interface StaffingRequest {
   patienceSec?: number;
   /** Optional occupancy cap, 0 < maxOccupancy <= 1. */
   maxOccupancy?: number;
+  /**
+   * Optional cap on P(abandon), 0 < maxAbandon <= 1 (Erlang A). Worth setting when patience is short
+   * against the handle time: then an SL target alone can be met by an overloaded queue whose abandons keep
+   * the wait short (e.g. 50,000 calls/h x 720 s with 120 s patience meets 80/20 with 8,769 agents for
+   * 10,000 Erlangs, 12% abandoning, 100% occupancy).
+   */
+  maxAbandon?: number;
   /** Default: 'A' when a finite patienceSec is given, else 'C'. */
   model?: 'A' | 'C';
   /** Which SL the target applies to; default 'offered' (answered within T / offered). */
@@ -37,7 +45,7 @@ export const MAX_STAFFING_LOAD = 1_000_000;
  * is 0 agents (and the idle figures).
  */
 export function staff(r: StaffingRequest): StaffingResult {
-  const { target, maxOccupancy, slDefinition = 'offered' } = r;
+  const { target, maxOccupancy, maxAbandon, slDefinition = 'offered' } = r;
   const thresholdSec = r.thresholdSec ?? DEFAULT_THRESHOLD_SEC;
   const { load } = rates({ callsPerHour: r.callsPerHour, ahtSec: r.ahtSec, agents: 0, thresholdSec });
   if (!(target > 0 && target < 1)) {
@@ -45,6 +53,9 @@ export function staff(r: StaffingRequest): StaffingResult {
   }
   if (maxOccupancy !== undefined && !(maxOccupancy > 0 && maxOccupancy <= 1)) {
     throw new RangeError(`maxOccupancy must be in (0, 1], got ${maxOccupancy}`);
+  }
+  if (maxAbandon !== undefined && !(maxAbandon > 0 && maxAbandon <= 1)) {
+    throw new RangeError(`maxAbandon must be in (0, 1], got ${maxAbandon}`);
   }
   if (slDefinition !== 'offered' && slDefinition !== 'answered') {
     throw new RangeError(`slDefinition must be 'offered' or 'answered', got ${String(slDefinition)}`);
@@ -65,7 +76,8 @@ export function staff(r: StaffingRequest): StaffingResult {
   };
   const meets = (f: QueueFigures): boolean =>
     (slDefinition === 'offered' ? f.slAnsweredWithinOverOffered : f.slAnsweredWithinOverAnswered) >= target &&
-    (maxOccupancy === undefined || f.occupancy <= maxOccupancy);
+    (maxOccupancy === undefined || f.occupancy <= maxOccupancy) &&
+    (maxAbandon === undefined || f.pAbandon <= maxAbandon);
 
   if (load === 0) return { agents: 0, model, ...figuresAt(0) };
   // Invariant: `fail` does not meet the target, `pass` does. With no agents SL is 0 (every call waits
