@@ -1,0 +1,575 @@
+/**
+ * The discrete-event core: the calendar loop and the life of calls and agents. All state lives in typed
+ * arrays indexed by call slot, agent or queue, so the loop allocates nothing except the event objects it
+ * emits (and with no sink, not even those).
+ *
+ * Routing: an arriving call goes to the longest-idle available agent skilled in its queue (each queue keeps
+ * an intrusive list of its idle agents in the order they became idle); with none it waits, FIFO. An agent
+ * who becomes free takes the head of the highest-priority queue among its skills, ties going to the
+ * earlier skill in the agent's preference order. So a call never waits while a qualified agent is idle.
+ *
+ * Time is in milliseconds from the run start (doubles); events carry epoch ms rounded to the millisecond.
+ * Incidents, controls and summaries live in simulation.ts, on top of this class.
+ */
+
+import type { Model } from './model.js';
+import type { Rng } from './rng.js';
+import { type EventSink, type QueueRuntime, SimState } from './state.js';
+import * as St from './stats.js';
+import {
+  AF_ABSENT,
+  AF_ON_SHIFT,
+  AF_PENDING_LOGOFF,
+  C_TALKING,
+  C_WAITING,
+  CF_MEASURED,
+  CF_PATIENCE,
+  K_ABANDON,
+  K_ACW_END,
+  K_ARRIVAL,
+  K_BITS,
+  K_BREAK_END,
+  K_BREAK_START,
+  K_CALL_END,
+  K_INCIDENT,
+  K_INCIDENT_END,
+  K_MASK,
+  K_OVERFLOW,
+  K_RATE_CHANGE,
+  K_SHIFT_END,
+  K_SHIFT_START,
+  K_WARMUP,
+  S_ACW,
+  S_AVAILABLE,
+  S_BREAK,
+  S_OFFLINE,
+  S_ONCALL,
+} from './storage.js';
+
+export type { EventSink, QueueRuntime };
+
+export abstract class SimulationCore extends SimState {
+  protected constructor(model: Model, queueRuntimes: QueueRuntime[], sink: EventSink | null, endMs: number) {
+    super(model, queueRuntimes, sink, endMs);
+    model.queues.forEach((q, i) => {
+      if (q.overflow) this.applyOverflowRule(i, q.overflow.to, q.overflow.afterSec, q.overflow.maxWaiting);
+    });
+  }
+
+  // ---- the loop ---------------------------------------------------------------------------------------
+
+  /** Runs every event up to `limitMs` (capped at the end); returns the number of calendar events run. */
+  runUntil(limitMs: number): number {
+    const limit = Math.min(limitMs, this.endMs);
+    const heap = this.heap;
+    let n = 0;
+    while (heap.size > 0 && heap.peekTime() <= limit) {
+      heap.pop();
+      this.now = heap.topTime;
+      this.dispatch(heap.topA, heap.topB);
+      n++;
+    }
+    if (limit > this.now) this.now = limit;
+    return n;
+  }
+
+  /** Runs every event at the next event time (a single step of the paced clock); false when none is left. */
+  stepOnce(): boolean {
+    const t = this.heap.peekTime();
+    if (!(t <= this.endMs)) {
+      this.now = this.endMs;
+      return false;
+    }
+    this.runUntil(t);
+    return true;
+  }
+
+  get finished(): boolean {
+    return this.now >= this.endMs;
+  }
+
+  /** Simulated time as epoch ms (what events carry). */
+  get nowEpochMs(): number {
+    return this.epochMs + Math.round(this.now);
+  }
+
+  private dispatch(a: number, b: number): void {
+    const id = a >> K_BITS;
+    switch (a & K_MASK) {
+      case K_ARRIVAL:
+        if (b === this.qArrivalGen[id]) this.onArrival(id);
+        break;
+      case K_CALL_END:
+        if (b === this.aStamp[id]) this.onCallEnd(id);
+        break;
+      case K_ABANDON:
+        if (b === this.cStamp[id] && this.cState[id] === C_WAITING) this.onAbandon(id);
+        break;
+      case K_ACW_END:
+        if (b === this.aStamp[id]) this.agentFree(id);
+        break;
+      case K_OVERFLOW:
+        if (b === this.cVisit[id] && this.cState[id] === C_WAITING) this.onOverflowTimer(id);
+        break;
+      case K_RATE_CHANGE:
+        if (b === this.qArrivalGen[id]) this.scheduleArrival(id);
+        break;
+      case K_SHIFT_START:
+        this.onShiftStart(id);
+        break;
+      case K_SHIFT_END:
+        if (b === this.aShiftStamp[id]) this.onShiftEnd(id);
+        break;
+      case K_BREAK_START:
+        this.onBreakStart(id, b);
+        break;
+      case K_BREAK_END:
+        if (b === this.aStamp[id] && this.aState[id] === S_BREAK) this.comeBack(id);
+        break;
+      case K_INCIDENT:
+        this.onIncident(id, true);
+        break;
+      case K_INCIDENT_END:
+        this.onIncident(id, false);
+        break;
+      case K_WARMUP:
+        this.restateAgents();
+        break;
+    }
+  }
+
+  /** Incident `i` starts (`start`) or its duration is over. */
+  protected abstract onIncident(i: number, start: boolean): void;
+
+  // ---- arrivals -----------------------------------------------------------------------------------------
+
+  /**
+   * Draws queue q's next arrival from now. Rates are piecewise constant (intraday profile times the
+   * arrival factor), so the process is exactly non-homogeneous Poisson: within a piece the gap is
+   * exponential; if it would cross the piece's end, memorylessness lets us restart at the boundary.
+   */
+  protected scheduleArrival(q: number): void {
+    const rt = this.qRt[q];
+    const now = this.now;
+    const piece = rt.pieceMs === Number.POSITIVE_INFINITY ? 0 : Math.floor(now / rt.pieceMs);
+    const rates = rt.ratesPerMs;
+    const rate = piece < rates.length ? rates[piece] * this.qFactor[q] * this.qSurge[q] : 0;
+    const end = piece < rates.length ? (piece + 1) * rt.pieceMs : Number.POSITIVE_INFINITY;
+    if (rate > 0) {
+      const t = now - Math.log(rt.arrivalsRng.uniform()) / rate;
+      if (t < end) {
+        this.schedule(t, K_ARRIVAL, q, this.qArrivalGen[q]);
+        return;
+      }
+    }
+    if (end < this.endMs) this.schedule(end, K_RATE_CHANGE, q, this.qArrivalGen[q]);
+  }
+
+  /** The arrival rate of q changed now: forget the pending arrival and draw again (memoryless). */
+  protected rateChanged(q: number): void {
+    this.qArrivalGen[q] = (this.qArrivalGen[q] + 1) | 0;
+    this.scheduleArrival(q);
+  }
+
+  private onArrival(q: number): void {
+    this.scheduleArrival(q);
+    const s = this.allocCall();
+    const now = this.now;
+    const no = ++this.callCount;
+    this.cNo[s] = no;
+    this.cArrive[s] = now;
+    this.cFirstQueue[s] = q;
+    this.cAgent[s] = -1;
+    this.stamp = (this.stamp + 1) | 0;
+    this.cStamp[s] = this.stamp;
+    const measured = now >= this.warmupMs;
+    this.cFlags[s] = measured ? CF_MEASURED : 0;
+    if (measured) this.stats.call[St.C_OFFERED]++;
+    if (this.sink !== null) this.cId[s] = `c${no}`;
+    this.offer(s, q);
+  }
+
+  // ---- calls --------------------------------------------------------------------------------------------
+
+  /** Call s enters queue q: an idle agent answers it, or it overflows at once, or it waits. */
+  private offer(s: number, q: number): void {
+    const now = this.now;
+    this.cQueue[s] = q;
+    this.cQueuedAt[s] = now;
+    this.cState[s] = C_WAITING;
+    const measured = (this.cFlags[s] & CF_MEASURED) !== 0;
+    if (measured) this.stats.queue[q * St.Q_FIELDS + St.Q_OFFERED]++;
+    if (this.sink !== null) {
+      this.emit(
+        {
+          type: 'call.queued',
+          t: this.epochMs + Math.round(now),
+          call: this.cId[s],
+          queue: this.queueIds[q],
+          partner: this.qPartner[q],
+          priority: this.qPriority[q],
+        },
+        measured,
+      );
+    }
+    const m = this.qIdleHead[q];
+    if (m >= 0) {
+      if (measured && this.cArrive[s] === now) this.stats.call[St.C_IMMEDIATE]++;
+      this.answer(s, this.mAgent[m], q);
+      return;
+    }
+    const max = this.qOverflowMax[q];
+    if (max >= 0 && this.qLen[q] >= max && this.qOverflowTo[q] >= 0) {
+      this.overflow(s, q);
+      return;
+    }
+    // Wait: append to the queue's FIFO.
+    const tail = this.qTail[q];
+    this.cPrev[s] = tail;
+    this.cNext[s] = -1;
+    if (tail >= 0) this.cNext[tail] = s;
+    else this.qHead[q] = s;
+    this.qTail[q] = s;
+    this.qLen[q]++;
+    this.visitSeq = (this.visitSeq + 1) | 0;
+    this.cVisit[s] = this.visitSeq;
+    if (measured) this.stats.queue[q * St.Q_FIELDS + St.Q_WAITED]++;
+    const after = this.qOverflowAfterMs[q];
+    if (after !== Number.POSITIVE_INFINITY) this.schedule(now + after, K_OVERFLOW, s, this.visitSeq);
+    if ((this.cFlags[s] & CF_PATIENCE) === 0) {
+      // Patience belongs to the caller: drawn once, when the call first has to wait, from its arrival.
+      this.cFlags[s] |= CF_PATIENCE;
+      const rt = this.qRt[this.cFirstQueue[s]];
+      if (rt.patience !== null) {
+        const deadline = this.cArrive[s] + rt.patience.sample(rt.patienceRng);
+        this.schedule(Math.max(deadline, now), K_ABANDON, s, this.cStamp[s]);
+      }
+    }
+  }
+
+  private onAbandon(s: number): void {
+    this.unlinkCall(s);
+    const q = this.cQueue[s];
+    const now = this.now;
+    if ((this.cFlags[s] & CF_MEASURED) !== 0) {
+      const o = q * St.Q_FIELDS;
+      const qs = this.stats.queue;
+      qs[o + St.Q_ABANDONED]++;
+      qs[o + St.Q_WAIT_ABANDONED_MS] += now - this.cQueuedAt[s];
+      const c = this.stats.call;
+      c[St.C_ABANDONED]++;
+      c[St.C_WAIT_ABANDONED_MS] += now - this.cArrive[s];
+      this.emitAbandoned(s, q, true);
+    } else this.emitAbandoned(s, q, false);
+    this.freeCallSlot(s);
+  }
+
+  private emitAbandoned(s: number, q: number, measured: boolean): void {
+    if (this.sink === null) return;
+    this.emit(
+      {
+        type: 'call.abandoned',
+        t: this.epochMs + Math.round(this.now),
+        call: this.cId[s],
+        queue: this.queueIds[q],
+      },
+      measured,
+    );
+  }
+
+  private onOverflowTimer(s: number): void {
+    const q = this.cQueue[s];
+    const after = this.qOverflowAfterMs[q];
+    if (after === Number.POSITIVE_INFINITY || this.qOverflowTo[q] < 0) return;
+    const due = this.cQueuedAt[s] + after;
+    if (this.now < due) {
+      // The rule was lengthened since this timer was set.
+      this.schedule(due, K_OVERFLOW, s, this.cVisit[s]);
+      return;
+    }
+    this.unlinkCall(s);
+    this.overflow(s, q);
+  }
+
+  /** Call s (not in any list) leaves queue q for q's overflow target. */
+  private overflow(s: number, q: number): void {
+    const to = this.qOverflowTo[q];
+    const measured = (this.cFlags[s] & CF_MEASURED) !== 0;
+    if (measured) {
+      const o = q * St.Q_FIELDS;
+      this.stats.queue[o + St.Q_OVERFLOWED]++;
+      this.stats.queue[o + St.Q_WAIT_OVERFLOWED_MS] += this.now - this.cQueuedAt[s];
+    }
+    if (this.sink !== null) {
+      this.emit(
+        {
+          type: 'call.overflowed',
+          t: this.epochMs + Math.round(this.now),
+          call: this.cId[s],
+          queue: this.queueIds[q],
+          to: this.queueIds[to],
+        },
+        measured,
+      );
+    }
+    this.offer(s, to);
+  }
+
+  /** Agent `agent` (available, or just freed) answers call s (unlinked) in queue q. */
+  private answer(s: number, agent: number, q: number): void {
+    const now = this.now;
+    if (this.aState[agent] === S_AVAILABLE) this.unlinkIdle(agent);
+    this.setState(agent, S_ONCALL);
+    this.aCall[agent] = s;
+    this.cAgent[s] = agent;
+    this.cState[s] = C_TALKING;
+    const measured = (this.cFlags[s] & CF_MEASURED) !== 0;
+    if (measured) {
+      const waitVisit = now - this.cQueuedAt[s];
+      const waitCall = now - this.cArrive[s];
+      const o = q * St.Q_FIELDS;
+      const qs = this.stats.queue;
+      qs[o + St.Q_ANSWERED]++;
+      qs[o + St.Q_WAIT_ANSWERED_MS] += waitVisit;
+      if (waitVisit <= this.qThresholdMs[q]) qs[o + St.Q_ANSWERED_WITHIN]++;
+      const c = this.stats.call;
+      c[St.C_ANSWERED]++;
+      c[St.C_WAIT_ANSWERED_MS] += waitCall;
+      if (waitCall <= this.qThresholdMs[this.cFirstQueue[s]]) c[St.C_ANSWERED_WITHIN]++;
+    }
+    const rt = this.qRt[q];
+    let talk = rt.handle.sample(rt.handleRng) * this.qAhtFactor[q];
+    let hold = 0;
+    if (rt.hold !== null && rt.holdRng.uniform() < rt.holdProbability) {
+      hold = Math.round(rt.hold.sample(rt.holdRng));
+      talk += hold;
+    }
+    this.cHoldMs[s] = hold;
+    if (this.sink !== null) {
+      const t = this.epochMs + Math.round(now);
+      this.emit(
+        { type: 'call.answered', t, call: this.cId[s], queue: this.queueIds[q], agent: this.agentIds[agent] },
+        measured,
+      );
+      this.emitAgent(agent, S_ONCALL, undefined);
+    }
+    this.schedule(now + talk, K_CALL_END, agent, this.aStamp[agent]);
+  }
+
+  private onCallEnd(agent: number): void {
+    const s = this.aCall[agent];
+    this.endCall(agent, s, true);
+    const rt = this.qRt[this.cQueue[s]];
+    this.freeCallSlot(s);
+    if (rt.acw !== null) {
+      const acw = rt.acw.sample(rt.acwRng);
+      if (acw > 0) {
+        this.setState(agent, S_ACW);
+        this.emitAgent(agent, S_ACW, undefined);
+        this.schedule(this.now + acw, K_ACW_END, agent, this.aStamp[agent]);
+        return;
+      }
+    }
+    this.agentFree(agent);
+  }
+
+  /** Ends agent's conversation on call s now: stats, `call.ended`, and (when `survey`) `call.rated`. */
+  protected endCall(agent: number, s: number, survey: boolean): void {
+    const q = this.cQueue[s];
+    const measured = (this.cFlags[s] & CF_MEASURED) !== 0;
+    const now = this.now;
+    const talkMs = now - this.aSince[agent];
+    if (measured) {
+      const o = q * St.Q_FIELDS;
+      this.stats.queue[o + St.Q_HANDLED]++;
+      this.stats.queue[o + St.Q_TALK_MS] += talkMs;
+    }
+    this.aCall[agent] = -1;
+    const sv = survey ? this.qSurvey[q] : null;
+    let score = 0;
+    if (sv !== null) {
+      const rng = this.qRt[q].surveyRng;
+      if (rng.uniform() < sv.responseRate) score = this.surveyScore(rng, sv, s);
+    }
+    if (measured && score > 0) {
+      this.stats.queue[q * St.Q_FIELDS + St.Q_SURVEYS]++;
+      if (score >= 4) this.stats.queue[q * St.Q_FIELDS + St.Q_SURVEYS_GOOD]++;
+    }
+    if (this.sink === null) return;
+    const t = this.epochMs + Math.round(now);
+    const hold = this.cHoldMs[s];
+    const call = this.cId[s];
+    const queue = this.queueIds[q];
+    const agentId = this.agentIds[agent];
+    this.emit(
+      {
+        type: 'call.ended',
+        t,
+        call,
+        queue,
+        agent: agentId,
+        holdMs: hold > 0 ? Math.min(hold, talkMs) : undefined,
+      },
+      measured,
+    );
+    if (score > 0) this.emit({ type: 'call.rated', t, call, queue, agent: agentId, score }, measured);
+  }
+
+  /** Mean score falls linearly with the wait; the answer is that plus normal noise, rounded into 1-5. */
+  private surveyScore(rng: Rng, sv: { meanScore: number; dropPerMinute: number }, s: number): number {
+    const waitMin = (this.aSince[this.cAgent[s]] - this.cArrive[s]) / 60_000;
+    const mean = sv.meanScore - sv.dropPerMinute * waitMin;
+    // Box-Muller on the survey stream (not the shared polar spare: one normal per survey keeps it simple).
+    const z = Math.sqrt(-2 * Math.log(rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
+    const score = Math.round(mean + 0.8 * z);
+    return score < 1 ? 1 : Math.min(score, 5);
+  }
+
+  // ---- agents -------------------------------------------------------------------------------------------
+
+  /** Schedules agent a's shift (start, end) and breaks; `absent` agents never log in. */
+  protected planAgent(a: number, shiftStartMs: number, shiftEndMs: number, absent: boolean): void {
+    if (absent) this.aFlags[a] |= AF_ABSENT;
+    this.aShiftEnd[a] = shiftEndMs;
+    this.schedule(Math.max(0, shiftStartMs), K_SHIFT_START, a, 0);
+    if (shiftEndMs < this.endMs) this.schedule(shiftEndMs, K_SHIFT_END, a, this.aShiftStamp[a]);
+    const breaks = this.aBreaks[a];
+    for (let i = 0; i < breaks.length; i++) {
+      if (breaks[i].startMs >= 0 && breaks[i].startMs < this.endMs)
+        this.schedule(breaks[i].startMs, K_BREAK_START, a, i);
+    }
+  }
+
+  /** Agent finished a call or its ACW: log off or go on break if asked to, else take a call or idle. */
+  protected agentFree(agent: number): void {
+    const flags = this.aFlags[agent];
+    if ((flags & AF_PENDING_LOGOFF) !== 0) {
+      this.goOffline(agent, this.aPendingReason[agent]);
+      return;
+    }
+    if (this.aPendingBreakMs[agent] > 0) {
+      this.startBreak(agent, this.aPendingBreakMs[agent], this.aPendingReason[agent]);
+      return;
+    }
+    const q = this.pickQueue(agent);
+    if (q >= 0) {
+      const s = this.qHead[q];
+      this.unlinkCall(s);
+      this.answer(s, agent, q);
+      return;
+    }
+    this.becomeAvailable(agent);
+  }
+
+  /** Agent logs in or returns from a break: available, then takes any waiting call. */
+  protected comeBack(agent: number): void {
+    this.becomeAvailable(agent);
+    const q = this.pickQueue(agent);
+    if (q >= 0) {
+      const s = this.qHead[q];
+      this.unlinkCall(s);
+      this.answer(s, agent, q);
+    }
+  }
+
+  private becomeAvailable(agent: number): void {
+    this.setState(agent, S_AVAILABLE);
+    this.emitAgent(agent, S_AVAILABLE, undefined);
+    this.linkIdle(agent);
+  }
+
+  protected startBreak(agent: number, durationMs: number, reason: string): void {
+    if (this.aState[agent] === S_AVAILABLE) this.unlinkIdle(agent);
+    this.aPendingBreakMs[agent] = 0;
+    this.setState(agent, S_BREAK);
+    this.emitAgent(agent, S_BREAK, reason);
+    this.schedule(this.now + durationMs, K_BREAK_END, agent, this.aStamp[agent]);
+  }
+
+  protected goOffline(agent: number, reason: string): void {
+    const state = this.aState[agent];
+    if (state === S_AVAILABLE) this.unlinkIdle(agent);
+    this.aFlags[agent] &= ~AF_PENDING_LOGOFF;
+    this.aPendingBreakMs[agent] = 0;
+    this.setState(agent, S_OFFLINE);
+    this.emitAgent(agent, S_OFFLINE, reason);
+  }
+
+  private onShiftStart(a: number): void {
+    if ((this.aFlags[a] & AF_ABSENT) !== 0) {
+      // A no-show: the board learns the agent exists and is absent.
+      this.emitAgent(a, S_OFFLINE, 'absent');
+      return;
+    }
+    if (this.aShiftEnd[a] <= this.now) return;
+    this.aFlags[a] |= AF_ON_SHIFT;
+    if (this.mayWork(a) && this.aState[a] === S_OFFLINE) this.comeBack(a);
+  }
+
+  private onShiftEnd(a: number): void {
+    this.aFlags[a] &= ~AF_ON_SHIFT;
+    this.logOff(a, 'shift-end');
+  }
+
+  /** Agent a goes home: now if idle or on break, after the current call and ACW if busy. */
+  protected logOff(a: number, reason: string): void {
+    const state = this.aState[a];
+    if (state === S_OFFLINE) return;
+    if (state === S_ONCALL || state === S_ACW) {
+      this.aFlags[a] |= AF_PENDING_LOGOFF;
+      this.aPendingReason[a] = reason;
+    } else this.goOffline(a, reason);
+  }
+
+  private onBreakStart(a: number, i: number): void {
+    const br = this.aBreaks[a][i];
+    this.breakAgent(a, br.durationMs, br.reason);
+  }
+
+  /** Agent a takes a break of durationMs: now if available, after the current call if busy. */
+  protected breakAgent(a: number, durationMs: number, reason: string): void {
+    const state = this.aState[a];
+    if (state === S_AVAILABLE) this.startBreak(a, durationMs, reason);
+    else if ((state === S_ONCALL || state === S_ACW) && (this.aFlags[a] & AF_PENDING_LOGOFF) === 0) {
+      this.aPendingBreakMs[a] = durationMs;
+      this.aPendingReason[a] = reason;
+    }
+  }
+
+  /** At the end of the warm-up, states again every logged-in agent so a measuring consumer knows them. */
+  private restateAgents(): void {
+    for (let a = 0; a < this.agentCount; a++) {
+      const state = this.aState[a];
+      if (state !== S_OFFLINE) this.emitAgent(a, state, undefined);
+    }
+  }
+
+  // ---- overflow rules -----------------------------------------------------------------------------------
+
+  protected applyOverflowRule(
+    q: number,
+    to: string | null,
+    afterSec: number | null,
+    maxWaiting: number | null,
+  ): void {
+    const target = to === null ? -1 : this.queueIds.indexOf(to);
+    this.qOverflowTo[q] = target;
+    this.qOverflowAfterMs[q] = target >= 0 && afterSec !== null ? afterSec * 1000 : Number.POSITIVE_INFINITY;
+    this.qOverflowMax[q] = target >= 0 && maxWaiting !== null ? maxWaiting : -1;
+    // Calls already waiting fall under the new time rule from their own queue entry.
+    if (this.qOverflowAfterMs[q] !== Number.POSITIVE_INFINITY) {
+      for (let s = this.qHead[q]; s >= 0; s = this.cNext[s]) {
+        const due = this.cQueuedAt[s] + this.qOverflowAfterMs[q];
+        this.schedule(Math.max(due, this.now), K_OVERFLOW, s, this.cVisit[s]);
+      }
+    }
+  }
+
+  protected scheduleIncident(i: number, atMs: number, end: boolean): void {
+    this.schedule(atMs, end ? K_INCIDENT_END : K_INCIDENT, i, 0);
+  }
+
+  protected scheduleWarmup(): void {
+    if (this.warmupMs > 0 && this.warmupMs < this.endMs) this.schedule(this.warmupMs, K_WARMUP, 0, 0);
+  }
+}
