@@ -54,7 +54,9 @@ describe('arrivals', () => {
       });
       for (const t of arrivals(m)) counts[Math.floor(t / (30 * 60_000))]++;
     }
-    calls.forEach((c, i) => expectPoisson(counts[i], days * c));
+    calls.forEach((c, i) => {
+      expectPoisson(counts[i], days * c);
+    });
     expect(counts[0]).toBe(0);
     expect(counts[4]).toBe(0);
     expect(counts[calls.length]).toBe(0);
