@@ -23,6 +23,24 @@ const json = { type: 'boolean' } as const;
 const str = { type: 'string' } as const;
 const help = { type: 'boolean', short: 'h' } as const;
 
+type FlagSpec = Parameters<typeof parseFlags>[1];
+
+/**
+ * parseFlags without positionals. node:util rejects `--flag -5` as "ambiguous" in three lines; every
+ * number these commands take is non-negative, so say that in one line instead.
+ */
+function flags<O extends FlagSpec>(argv: string[], options: O) {
+  try {
+    return parseFlags(argv, options, false);
+  } catch (err) {
+    const ambiguous =
+      err instanceof CliError && /^Option '(--[\w-]+)' argument is ambiguous/.exec(err.message);
+    if (!ambiguous) throw err;
+    const value = argv[argv.indexOf(ambiguous[1]) + 1];
+    throw new CliError(`${ambiguous[1]} must not be negative, got ${value}`);
+  }
+}
+
 /** A numeric flag that must be strictly positive (numberFlag's bounds are inclusive). */
 function positiveFlag(values: Record<string, unknown>, name: string, required: boolean): number {
   const n = numberFlag(values, name, { required, min: 0 });
@@ -77,19 +95,15 @@ function describe(t: ReturnType<typeof traffic>, model: 'A' | 'C'): string {
 }
 
 export const erlang: Command = async (argv: string[], io: CliIo) => {
-  const { values } = parseFlags(
-    argv,
-    {
-      'calls-per-hour': str,
-      'aht-sec': str,
-      agents: str,
-      'patience-sec': str,
-      'threshold-sec': str,
-      json,
-      help,
-    },
-    false,
-  );
+  const { values } = flags(argv, {
+    'calls-per-hour': str,
+    'aht-sec': str,
+    agents: str,
+    'patience-sec': str,
+    'threshold-sec': str,
+    json,
+    help,
+  });
   if (values.help) {
     io.stdout(ERLANG_USAGE);
     return 0;
@@ -112,7 +126,7 @@ export const erlang: Command = async (argv: string[], io: CliIo) => {
 };
 
 export const erlangB: Command = async (argv: string[], io: CliIo) => {
-  const { values } = parseFlags(argv, { erlangs: str, agents: str, json, help }, false);
+  const { values } = flags(argv, { erlangs: str, agents: str, json, help });
   if (values.help) {
     io.stdout(ERLANG_B_USAGE);
     return 0;
@@ -131,20 +145,16 @@ export const erlangB: Command = async (argv: string[], io: CliIo) => {
 };
 
 export const staff: Command = async (argv: string[], io: CliIo) => {
-  const { values } = parseFlags(
-    argv,
-    {
-      'calls-per-hour': str,
-      'aht-sec': str,
-      target: str,
-      'threshold-sec': str,
-      'patience-sec': str,
-      'max-occupancy': str,
-      json,
-      help,
-    },
-    false,
-  );
+  const { values } = flags(argv, {
+    'calls-per-hour': str,
+    'aht-sec': str,
+    target: str,
+    'threshold-sec': str,
+    'patience-sec': str,
+    'max-occupancy': str,
+    json,
+    help,
+  });
   if (values.help) {
     io.stdout(STAFF_USAGE);
     return 0;
