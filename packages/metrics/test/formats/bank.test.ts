@@ -3,15 +3,13 @@
  * from docs/formats.md, and totals over the whole month, computed here from the raw TSV by a separate
  * little parser (not the reader), agree with the reader's events.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WallboardEvent } from '../../src/events.js';
 import { readEvents } from '../../src/formats/index.js';
+import { BANK_MAP, BANK_TSV, readRawBank } from './bank-raw.js';
 
-const TSV = readFileSync(new URL('../../data/anonymous-bank-1999-02.tsv', import.meta.url), 'utf8');
-const MAP: unknown = JSON.parse(
-  readFileSync(new URL('../../maps/anonymous-bank.json', import.meta.url), 'utf8'),
-);
+const TSV = BANK_TSV;
+const MAP = BANK_MAP;
 const LINES = TSV.split(/\r?\n/).filter((l) => l !== '');
 const HEADER = LINES[0];
 
@@ -172,96 +170,47 @@ describe('anonymous-bank map: chosen rows', () => {
   });
 });
 
-/** A deliberately separate reading of the raw TSV with the definitions of docs/formats.md. */
-function independentTotals() {
-  const cols = HEADER.split('\t');
-  const c = (name: string) => cols.indexOf(name);
-  const [iLine, iId, iType, iDate, iEntry, iVruExit, iQExit, iQTime, iOutcome, iSerTime, iServer] = [
-    'vru+line',
-    'call_id',
-    'type',
-    'date',
-    'vru_entry',
-    'vru_exit',
-    'q_exit',
-    'q_time',
-    'outcome',
-    'ser_time',
-    'server',
-  ].map(c);
-  const secs = (hms: string) => {
-    const [h, m, s] = hms.split(':').map(Number);
-    return h * 3600 + m * 60 + s;
-  };
-  const perQueue: Record<
-    string,
-    { offered: number; answered: number; abandoned: number; waitAns: number; waitAb: number; talk: number }
-  > = {};
-  const firstT = new Map<string, number>();
-  let phantom = 0;
-  let neverQueued = 0;
-  let unknownAgent = 0;
-  for (const line of LINES.slice(1)) {
-    const f = line.split('\t');
-    const outcome = f[iOutcome];
-    if (outcome === 'PHANTOM') {
-      phantom++;
-      continue;
-    }
-    const queued = f[iQExit] !== '0:00:00';
-    if (outcome === 'HANG' && !queued) {
-      neverQueued++;
-      continue;
-    }
-    const q = (perQueue[f[iType]] ??= {
-      offered: 0,
-      answered: 0,
-      abandoned: 0,
-      waitAns: 0,
-      waitAb: 0,
-      talk: 0,
-    });
-    q.offered++;
-    const wait = queued ? Number(f[iQTime]) : 0;
-    if (outcome === 'AGENT') {
-      q.answered++;
-      q.waitAns += wait;
-      q.talk += Number(f[iSerTime]);
-      if (f[iServer] === 'NO_SERVER') unknownAgent++;
-    } else {
-      q.abandoned++;
-      q.waitAb += wait;
-    }
-    // When it was offered, in UTC: date + (q_exit - q_time, or vru_exit) - 2 h, a day later if that clock
-    // time is more than 12 h before vru_entry (the call crossed midnight).
-    const d = f[iDate];
-    const day = Date.UTC(1900 + Number(d.slice(0, 2)), Number(d.slice(2, 4)) - 1, Number(d.slice(4, 6)));
-    let clock = queued ? secs(f[iQExit]) : secs(f[iVruExit]);
-    if (clock - secs(f[iEntry]) < -43200) clock += 86400;
-    if (queued) clock -= wait;
-    firstT.set(`${f[iLine]}-${f[iId]}`, day + (clock - 7200) * 1000);
-  }
-  return { perQueue, firstT, phantom, neverQueued, unknownAgent };
-}
-
 describe('anonymous-bank map: the whole month against an independent count', () => {
   const r = read(TSV);
-  const ind = independentTotals();
+  const raw = readRawBank();
 
   it('reads every row: nothing bad, PHANTOM and menu hang-ups ignored', () => {
     expect(r.bad).toEqual([]);
-    expect(r.ignoredReasons).toEqual({ 'outcome PHANTOM': ind.phantom, 'never queued': ind.neverQueued });
-    expect(ind.phantom).toBe(278); // the README's row counts, as a check on the independent parser itself
-    expect(LINES.length - 1).toBe(33_344);
+    expect(r.ignoredReasons).toEqual({ 'outcome PHANTOM': raw.phantom, 'never queued': raw.neverQueued });
+    // The README's row counts, as a check on the independent parser itself.
+    expect(raw.rows).toBe(33_344);
+    expect(raw.phantom).toBe(278);
   });
 
   it('agrees per queue on offered, answered, abandoned, waits and talk times', () => {
-    const got: typeof ind.perQueue = {};
+    type Totals = {
+      offered: number;
+      answered: number;
+      abandoned: number;
+      waitAns: number;
+      waitAb: number;
+      talk: number;
+    };
+    const zero = (): Totals => ({ offered: 0, answered: 0, abandoned: 0, waitAns: 0, waitAb: 0, talk: 0 });
+    const expected: Record<string, Totals> = {};
+    for (const c of raw.calls) {
+      const q = (expected[c.queue] ??= zero());
+      q.offered++;
+      if (c.outcome === 'answered') {
+        q.answered++;
+        q.waitAns += c.waitSec;
+        q.talk += c.talkSec;
+      } else {
+        q.abandoned++;
+        q.waitAb += c.waitSec;
+      }
+    }
+    const got: Record<string, Totals> = {};
     const queuedAt = new Map<string, number>();
     const answeredAt = new Map<string, number>();
     for (const e of r.events as WallboardEvent[]) {
       if (e.type === 'agent.state') continue;
-      const q = (got[e.queue] ??= { offered: 0, answered: 0, abandoned: 0, waitAns: 0, waitAb: 0, talk: 0 });
+      const q = (got[e.queue] ??= zero());
       if (e.type === 'call.queued') {
         q.offered++;
         queuedAt.set(e.call, e.t);
@@ -276,17 +225,15 @@ describe('anonymous-bank map: the whole month against an independent count', () 
         q.talk += (e.t - answeredAt.get(e.call)!) / 1000;
       }
     }
-    expect(got).toEqual(ind.perQueue);
-    const total = Object.values(ind.perQueue).reduce((n, q) => n + q.offered, 0);
-    expect(total).toBe(31_125);
+    expect(got).toEqual(expected);
+    expect(raw.calls.length).toBe(31_125);
     // Every call is offered at the instant the independent reading puts it (zone, midnight, quirks).
-    expect(queuedAt).toEqual(ind.firstT);
+    expect(queuedAt).toEqual(new Map(raw.calls.map((c) => [c.id, c.offeredAt])));
   });
 
   it('answers the NO_SERVER calls as agent "unknown", and sorts the whole stream by time', () => {
-    expect(r.events.filter((e) => e.type === 'call.answered' && e.agent === 'unknown').length).toBe(
-      ind.unknownAgent,
-    );
+    const unknown = r.events.filter((e) => e.type === 'call.answered' && e.agent === 'unknown').length;
+    expect(unknown).toBe(raw.calls.filter((c) => c.outcome === 'answered' && c.noServer).length);
     const firstUnsorted = r.events.findIndex((e, i) => i > 0 && e.t < r.events[i - 1].t);
     expect(firstUnsorted).toBe(-1);
   });

@@ -231,7 +231,10 @@ describe('parseCdrMap', () => {
     ],
     [
       'date without a year',
-      (m) => ((m.timeFormat = 'HH:mm:ss'), (m.date = { column: 'd', format: 'MM-DD' })),
+      (m) => {
+        m.timeFormat = 'HH:mm:ss';
+        m.date = { column: 'd', format: 'MM-DD' };
+      },
       /"date.format" must be a pattern with a year/,
     ],
     [
