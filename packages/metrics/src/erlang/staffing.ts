@@ -3,9 +3,8 @@
  * abandon rate stay at or below caps), under Erlang C or Erlang A.
  *
  * Every criterion is monotone in the number of agents (SL rises, occupancy and P(abandon) fall: checked by
- * property tests),
- * so the answer is found by doubling from the offered load and then bisecting: about 2·log2(load) model
- * evaluations of O(n) each, well under a millisecond at 10,000 agents.
+ * property tests), so the answer is found by doubling from the offered load and then bisecting: about
+ * log2(load) + 2 model evaluations of O(n) each, well under a millisecond at 10,000 agents.
  */
 import { erlangA } from './erlang-a.js';
 import { erlangC } from './erlang-c.js';
