@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const entryPoints = ['src/cli.ts', 'bench/bench.ts'].filter((f) => existsSync(f));
+const entryPoints = Object.fromEntries(
+  Object.entries({ cli: 'src/cli.ts', bench: 'bench/bench.ts' }).filter(([, f]) => existsSync(f)),
+);
 await build({
   entryPoints,
   outdir: 'dist',

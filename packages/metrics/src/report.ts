@@ -71,7 +71,7 @@ export class ReportBuilder {
       const live = snap.scopes[s.key];
       const sl = builder.settingsOf(s.key);
       scopes[s.key] = {
-        ...figures(s.total, sl.slFormula),
+        ...figures(s.view(s.total), sl.slFormula),
         staffedAgents: live.staffedAgents,
         waiting: live.waiting,
         longestWaitSec: live.longestWaitSec,

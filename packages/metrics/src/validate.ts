@@ -22,7 +22,13 @@ const MAX_T = Date.UTC(2100, 0, 1);
 
 const agentStates = new Set<string>(AGENT_STATES);
 
-function fail(reason: RejectReason, detail: string): Validation {
+export interface Rejection {
+  ok: false;
+  reason: RejectReason;
+  detail: string;
+}
+
+function fail(reason: RejectReason, detail: string): Rejection {
   return { ok: false, reason, detail };
 }
 
@@ -32,9 +38,15 @@ function isId(v: unknown): v is string {
 
 /**
  * Checks one decoded JSON value against the event schema of DESIGN.md. Never throws; returns the event
- * (the same object, not a copy: the hot path must not allocate) or a reason with a human detail.
+ * (the same object, not a copy) or a reason with a human detail.
  */
 export function validateEvent(value: unknown): Validation {
+  const problem = findProblem(value);
+  return problem ?? { ok: true, event: value as WallboardEvent };
+}
+
+/** The engine's hot path: null when `value` is a valid event (no allocation), else the rejection. */
+export function findProblem(value: unknown): Rejection | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail('malformed', 'not a JSON object');
   }
@@ -89,7 +101,7 @@ export function validateEvent(value: unknown): Validation {
     default:
       return fail('unknown-type', `unknown type "${type.slice(0, 40)}"`);
   }
-  return { ok: true, event: value as WallboardEvent };
+  return null;
 }
 
 export function isAgentState(s: string): s is AgentStateName {

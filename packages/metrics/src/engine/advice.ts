@@ -37,9 +37,10 @@ export function computeAdvice(s: Scope, rolling: Acc, sl: SlSettings): StaffingA
   if (coveredMin < 1) return undefined;
   const arrivals = rolling[F.offered] + rolling[F.shortAbandoned];
   const callsPerHour = (arrivals / coveredMin) * 60;
-  const aht = handleTimeSec(rolling[F.handled] >= MIN_HANDLED_ROLLING ? rolling : s.today);
-  const abandons = s.today[F.abandoned] + s.today[F.shortAbandoned];
-  const patience = abandons >= MIN_ABANDONS_FOR_PATIENCE ? patienceSec(s.today) : null;
+  const aht = handleTimeSec(rolling[F.handled] >= MIN_HANDLED_ROLLING ? rolling : s.view(s.today));
+  const today = s.view(s.today);
+  const abandons = today[F.abandoned] + today[F.shortAbandoned];
+  const patience = abandons >= MIN_ABANDONS_FOR_PATIENCE ? patienceSec(today) : null;
   const agentsStaffed = s.agentCounts[1] + s.agentCounts[2] + s.agentCounts[3];
   const base = {
     model: patience === null ? ('C' as const) : ('A' as const),

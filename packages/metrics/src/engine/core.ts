@@ -11,31 +11,27 @@
 import type { AgentStateEvent, CallEvent, WallboardEvent } from '../events.js';
 import { AGENT_STATES } from '../events.js';
 import type { Diagnostics } from '../types.js';
-import { type RejectReason, validateEvent } from '../validate.js';
+import { findProblem, type RejectReason } from '../validate.js';
 import { type Acc, F } from './accumulator.js';
 import type { ResolvedOptions } from './options.js';
-import { Level, Scope, type WaitingCall } from './scope.js';
+import { Level, Scope } from './scope.js';
+import { newLinks, type WaitingCall } from './wait-list.js';
 import { ZoneCalendar } from './zone-calendar.js';
 
 const WAITING = 0;
 const ANSWERED = 1;
 const OVERFLOWED = 2;
 
-/** Where a call's offer was counted at one level, so a short abandon can take it back. */
-interface OfferMark {
-  intervalSeq: number;
-  daySeq: number;
-  minute: number;
-}
-
 interface CallState extends WaitingCall {
   status: number;
   queue: Scope;
+  queueId: string;
   partner: Scope | null;
   thresholdMs: number;
-  visitOffer: OfferMark;
-  partnerOffer: OfferMark;
-  firstOffer: OfferMark;
+  /** The engine minute whose windows counted the offer at each level (a short abandon takes it back). */
+  visitMinute: number;
+  partnerMinute: number;
+  firstMinute: number;
   answeredAt: number;
   lastSeen: number;
 }
@@ -51,6 +47,8 @@ interface AgentState {
   /** Set at call end until the agent leaves ACW: the ACW goes to these scopes. */
   acwFrom: number;
   acwScopes: Scope[] | null;
+  /** The array acwScopes points to while set (reused call after call). */
+  acwTargets: Scope[];
   /** Whether agent.state events describe this agent (else ACW is unknown, not zero). */
   tracked: boolean;
 }
@@ -64,6 +62,27 @@ const MAX_SCOPES = 20_000;
 const DUPLICATE_GENERATION = 250_000;
 const RECENT_REJECTIONS = 20;
 const EVICT_EVERY_MIN = 5;
+const CALL_POOL_SIZE = 4096;
+
+function newCallState(placeholder: Scope): CallState {
+  return {
+    status: WAITING,
+    queue: placeholder,
+    queueId: '',
+    partner: null,
+    thresholdMs: 0,
+    visitAt: 0,
+    partnerAt: 0,
+    firstAt: 0,
+    visitMinute: 0,
+    partnerMinute: 0,
+    firstMinute: 0,
+    answeredAt: 0,
+    lastSeen: 0,
+    links: newLinks(),
+    inLists: 0,
+  };
+}
 
 export class EngineCore {
   readonly calendar: ZoneCalendar;
@@ -96,6 +115,7 @@ export class EngineCore {
   private readonly partnerScopes = new Map<string, Scope>();
   private readonly teamScopes = new Map<string, Scope>();
   private readonly queuePartner = new Map<string, string>();
+  private readonly pool: CallState[] = [];
   private seenIds = new Set<string>();
   private oldIds = new Set<string>();
   private readonly shortMs: number;
@@ -107,15 +127,15 @@ export class EngineCore {
     this.defaultThresholdMs = options.slThresholdSec * 1000;
     for (const [q, cfg] of Object.entries(options.queues))
       if (cfg.partner) this.queuePartner.set(q, cfg.partner);
-    this.all = new Scope('all', Level.All, options.rollingMin, 0);
+    this.all = new Scope('all', Level.All, options.rollingMin, 0, 0);
     this.scopes.set('all', this.all);
   }
 
   /** Validates and applies one event. Never throws; returns whether it was accepted. */
   push(value: unknown): boolean {
-    const v = validateEvent(value);
-    if (!v.ok) return this.reject(v.reason, v.detail);
-    const e = v.event;
+    const invalid = findProblem(value);
+    if (invalid) return this.reject(invalid.reason, invalid.detail);
+    const e = value as WallboardEvent;
     if (e.id !== undefined && (this.seenIds.has(e.id) || this.oldIds.has(e.id))) {
       this.diagnostics.duplicates++;
       return this.reject('duplicate', `id "${e.id}" seen before`);
@@ -164,7 +184,10 @@ export class EngineCore {
     this.nextInterval = this.calendar.nextIntervalStart(t, intervalMin);
     this.dayStart = this.calendar.dayStart(t, resetMinutes);
     this.nextDay = this.calendar.nextDayStart(this.dayStart, resetMinutes);
-    for (const s of this.scopes.values()) s.integratedTo = t;
+    for (const s of this.scopes.values()) {
+      s.integratedTo = t;
+      s.cur = s.bucket(this.minute);
+    }
   }
 
   /** Moves engine time forward to t, closing minutes, intervals and days on the way. */
@@ -174,18 +197,20 @@ export class EngineCore {
       return;
     }
     if (t <= this.now) return;
+    // Interval and day boundaries fall on whole minutes (zone offsets are whole minutes), so closing
+    // minutes one by one reaches each of them exactly.
     for (;;) {
-      const nextMinuteT = (this.minute + 1) * 60_000;
-      const b = Math.min(nextMinuteT, this.nextInterval, this.nextDay);
+      const b = (this.minute + 1) * 60_000;
       if (b > t) break;
-      this.integrateAll(b);
-      this.now = b;
-      if (b === nextMinuteT) {
-        this.minute++;
-        if (this.minute % EVICT_EVERY_MIN === 0) this.evictStale();
+      this.minute++;
+      for (const s of this.scopes.values()) {
+        s.integrate(b);
+        s.nextMinute(this.minute);
       }
+      this.now = b;
       if (b >= this.nextInterval) this.closeInterval(b);
       if (b >= this.nextDay) this.closeDay(b);
+      if (this.minute % EVICT_EVERY_MIN === 0) this.evictStale();
       this.version++;
     }
     this.now = t;
@@ -193,7 +218,7 @@ export class EngineCore {
 
   /** Adds agent time up to t to every scope (before a boundary or a snapshot). */
   integrateAll(t: number): void {
-    for (const s of this.scopes.values()) s.integrate(t, this.minute);
+    for (const s of this.scopes.values()) s.integrate(t);
   }
 
   private closeInterval(b: number): void {
@@ -229,6 +254,7 @@ export class EngineCore {
       if (c.lastSeen >= limit) continue;
       this.stopWaiting(c);
       this.calls.delete(id);
+      this.release(c);
       this.diagnostics.evicted++;
     }
     for (const [id, a] of this.agents) {
@@ -248,7 +274,7 @@ export class EngineCore {
     const key = `${prefix}:${id}`;
     s = this.scopes.get(key);
     if (!s) {
-      s = new Scope(key, level, this.options.rollingMin, this.now);
+      s = new Scope(key, level, this.options.rollingMin, this.now, this.minute);
       this.scopes.set(key, s);
     }
     cache.set(id, s);
@@ -272,10 +298,6 @@ export class EngineCore {
     return this.queuePartner.get(queue);
   }
 
-  private mark(): OfferMark {
-    return { intervalSeq: this.intervalSeq, daySeq: this.daySeq, minute: this.minute };
-  }
-
   // ---- events ---------------------------------------------------------------------------------------
 
   private apply(e: WallboardEvent): [RejectReason, string] | null {
@@ -288,7 +310,7 @@ export class EngineCore {
     if (e.type === 'call.rated') return this.onRated(e.queue, e.agent, e.score);
     const c = this.calls.get(e.call);
     if (!c) return ['unknown-call', `${e.type} for call "${e.call}" never queued here`];
-    if (c.queue.key !== `queue:${e.queue}`) {
+    if (c.queueId !== e.queue) {
       return [
         'invalid-transition',
         `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`,
@@ -304,6 +326,7 @@ export class EngineCore {
         if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" abandoned but not waiting`];
         this.abandon(c, e.t);
         this.calls.delete(e.call);
+        this.release(c);
         return null;
       case 'call.overflowed':
         if (c.status !== WAITING)
@@ -316,6 +339,7 @@ export class EngineCore {
         if (c.status !== ANSWERED) return ['invalid-transition', `call "${e.call}" ended but never answered`];
         this.end(c, e.t, e.agent, e.holdMs);
         this.calls.delete(e.call);
+        this.release(c);
         return null;
     }
   }
@@ -334,18 +358,19 @@ export class EngineCore {
     const queueT = this.options.queues[queue]?.slThresholdSec;
     const thresholdMs = queueT === undefined ? this.defaultThresholdMs : queueT * 1000;
     const existing = this.calls.get(id);
-    const m = this.mark();
+    const m = this.minute;
     if (existing) {
       if (existing.status !== OVERFLOWED)
         return ['invalid-transition', `call "${id}" queued twice without overflowing`];
       // A new visit after an overflow: the queue counts it again, a group only when the call enters it.
       existing.status = WAITING;
       existing.queue = q;
+      existing.queueId = queue;
       existing.visitAt = t;
-      existing.visitOffer = m;
+      existing.visitMinute = m;
       existing.thresholdMs = thresholdMs;
       existing.lastSeen = t;
-      q.add(F.offered, 1, this.minute);
+      q.add(F.offered, 1);
       q.waiting.add(existing);
       if (existing.partner !== partner) {
         if (existing.partner) {
@@ -354,36 +379,32 @@ export class EngineCore {
         }
         existing.partner = partner;
         existing.partnerAt = t;
-        existing.partnerOffer = m;
+        existing.partnerMinute = m;
         if (partner) {
-          partner.add(F.offered, 1, this.minute);
+          partner.add(F.offered, 1);
           partner.waiting.add(existing);
         }
       }
       return null;
     }
-    const c: CallState = {
-      status: WAITING,
-      queue: q,
-      partner,
-      thresholdMs,
-      visitAt: t,
-      partnerAt: t,
-      firstAt: t,
-      visitOffer: m,
-      partnerOffer: m,
-      firstOffer: m,
-      answeredAt: 0,
-      lastSeen: t,
-    };
+    // Call states are recycled: a busy center allocates nothing per call here.
+    const c = this.pool.pop() ?? newCallState(this.all);
+    c.status = WAITING;
+    c.queue = q;
+    c.queueId = queue;
+    c.partner = partner;
+    c.thresholdMs = thresholdMs;
+    c.visitAt = c.partnerAt = c.firstAt = c.lastSeen = t;
+    c.visitMinute = c.partnerMinute = c.firstMinute = m;
+    c.answeredAt = 0;
     this.calls.set(id, c);
-    q.add(F.offered, 1, this.minute);
+    q.add(F.offered, 1);
     q.waiting.add(c);
     if (partner) {
-      partner.add(F.offered, 1, this.minute);
+      partner.add(F.offered, 1);
       partner.waiting.add(c);
     }
-    this.all.add(F.offered, 1, this.minute);
+    this.all.add(F.offered, 1);
     this.all.waiting.add(c);
     return null;
   }
@@ -401,35 +422,40 @@ export class EngineCore {
   }
 
   private abandon(c: CallState, t: number): void {
-    this.abandonAt(c.queue, c, t - c.visitAt, c.visitOffer);
-    if (c.partner) this.abandonAt(c.partner, c, t - c.partnerAt, c.partnerOffer);
-    this.abandonAt(this.all, c, t - c.firstAt, c.firstOffer);
+    this.abandonAt(c.queue, c, t - c.visitAt, c.visitMinute);
+    if (c.partner) this.abandonAt(c.partner, c, t - c.partnerAt, c.partnerMinute);
+    this.abandonAt(this.all, c, t - c.firstAt, c.firstMinute);
     this.stopWaiting(c);
   }
 
-  private abandonAt(s: Scope, c: CallState, waitMs: number, offer: OfferMark): void {
+  private abandonAt(s: Scope, c: CallState, waitMs: number, offerMinute: number): void {
     const wait = Math.max(waitMs, 0);
     if (wait < this.shortMs) {
-      s.add(F.shortAbandoned, 1, this.minute);
-      s.add(F.waitShortAbandoned, wait, this.minute);
-      this.takeBackOffer(s, offer);
+      s.add(F.shortAbandoned, 1);
+      s.add(F.waitShortAbandoned, wait);
+      this.takeBackOffer(s, offerMinute);
       return;
     }
-    s.add(F.abandoned, 1, this.minute);
-    s.add(F.waitAbandoned, wait, this.minute);
-    if (wait <= c.thresholdMs) s.add(F.abandonedWithin, 1, this.minute);
+    s.add(F.abandoned, 1);
+    s.add(F.waitAbandoned, wait);
+    if (wait <= c.thresholdMs) s.add(F.abandonedWithin, 1);
   }
 
   /** A short abandon is not an offered call: remove it from every window that still holds its offer. */
-  private takeBackOffer(s: Scope, offer: OfferMark): void {
+  private takeBackOffer(s: Scope, minute: number): void {
+    if (minute === this.minute) {
+      s.cur[F.offered]--;
+      return;
+    }
+    const at = minute * 60_000;
     s.total[F.offered]--;
-    if (offer.daySeq === this.daySeq) s.today[F.offered]--;
-    if (offer.intervalSeq === this.intervalSeq) s.interval[F.offered]--;
+    if (at >= this.dayStart) s.today[F.offered]--;
+    if (at >= this.intervalStart) s.interval[F.offered]--;
     else {
       for (let i = s.closed.length - 1; i >= 0; i--) {
         const rec = s.closed[i];
-        if (rec.seq < offer.intervalSeq) break;
-        if (rec.seq === offer.intervalSeq) {
+        if (rec.end <= at) break;
+        if (rec.start <= at) {
           rec.acc[F.offered]--;
           rec.figures = undefined;
           s.closedVersion++;
@@ -437,15 +463,22 @@ export class EngineCore {
         }
       }
     }
-    const i = offer.minute % s.buckets.length;
-    if (s.bucketMinute[i] === offer.minute) s.buckets[i][F.offered]--;
+    const i = minute % s.buckets.length;
+    if (s.bucketMinute[i] === minute) s.buckets[i][F.offered]--;
   }
 
   private outcomeAt(s: Scope, c: CallState, field: number, waitField: number, waitMs: number): void {
     const wait = Math.max(waitMs, 0);
-    s.add(field, 1, this.minute);
-    s.add(waitField, wait, this.minute);
-    if (field === F.answered && wait <= c.thresholdMs) s.add(F.answeredWithin, 1, this.minute);
+    s.add(field, 1);
+    s.add(waitField, wait);
+    if (field === F.answered && wait <= c.thresholdMs) s.add(F.answeredWithin, 1);
+  }
+
+  private release(c: CallState): void {
+    if (this.pool.length < CALL_POOL_SIZE) {
+      c.partner = null;
+      this.pool.push(c);
+    }
   }
 
   private stopWaiting(c: CallState): void {
@@ -458,16 +491,20 @@ export class EngineCore {
     const talk = Math.max(0, t - c.answeredAt);
     const agent = this.agents.get(agentId);
     const team = agent?.teamScope ?? null;
-    const targets: Scope[] = [c.queue, this.all];
+    // An ACW still pending from an earlier call ends with no ACW (the agent took this call meanwhile).
+    if (agent?.acwScopes) this.finishAcw(agent, agent.acwFrom);
+    // The ACW of this call goes to the same scopes later; the agent's array is reused, not reallocated.
+    const targets = agent ? agent.acwTargets : [];
+    targets.length = 0;
+    targets.push(c.queue, this.all);
     if (c.partner) targets.push(c.partner);
     if (team) targets.push(team);
     for (const s of targets) {
-      s.add(F.handled, 1, this.minute);
-      s.add(F.talk, talk, this.minute);
-      if (holdMs) s.add(F.hold, holdMs, this.minute);
+      s.add(F.handled, 1);
+      s.add(F.talk, talk);
+      if (holdMs) s.add(F.hold, holdMs);
     }
     if (agent) {
-      if (agent.acwScopes) this.finishAcw(agent, agent.acwFrom);
       agent.acwFrom = t;
       agent.acwScopes = targets;
     }
@@ -484,8 +521,8 @@ export class EngineCore {
     ];
     for (const s of targets) {
       if (!s) continue;
-      s.add(F.surveys, 1, this.minute);
-      if (score >= 4) s.add(F.surveysGood, 1, this.minute);
+      s.add(F.surveys, 1);
+      if (score >= 4) s.add(F.surveysGood, 1);
     }
     return null;
   }
@@ -496,8 +533,8 @@ export class EngineCore {
     if (!scopes || !a.tracked) return;
     const acw = Math.max(0, until - a.acwFrom);
     for (const s of scopes) {
-      s.add(F.acw, acw, this.minute);
-      s.add(F.acwCount, 1, this.minute);
+      s.add(F.acw, acw);
+      s.add(F.acwCount, 1);
     }
   }
 
@@ -515,6 +552,7 @@ export class EngineCore {
         teamScope: null,
         acwFrom: 0,
         acwScopes: null,
+        acwTargets: [],
         tracked: true,
       };
       this.agents.set(e.agent, a);
@@ -546,7 +584,7 @@ export class EngineCore {
     }
     if (next !== prev) {
       for (const s of a.scopes) {
-        s.integrate(this.now, this.minute);
+        s.integrate(this.now);
         s.agentCounts[prev]--;
         s.agentCounts[next]++;
       }
@@ -560,16 +598,21 @@ export class EngineCore {
   private setAgentScopes(a: AgentState, scopes: Scope[], _t: number): void {
     for (const s of a.scopes) {
       if (scopes.includes(s)) continue;
-      s.integrate(this.now, this.minute);
+      s.integrate(this.now);
       s.agentCounts[a.state]--;
     }
     for (const s of scopes) {
       if (a.scopes.includes(s)) continue;
-      s.integrate(this.now, this.minute);
+      s.integrate(this.now);
       s.agentCounts[a.state]++;
     }
     a.scopes = scopes;
   }
+}
+
+function rate(s: Scope, good: number): void {
+  s.add(F.surveys, 1);
+  s.add(F.surveysGood, good);
 }
 
 /** An interval with no call and no agent time: left out of a whole-stream report (nights, weekends). */

@@ -5,6 +5,7 @@
  */
 import type { IntervalFigures } from '../types.js';
 import { type Acc, addInto, F, newAcc, TIME_BASE } from './accumulator.js';
+import { WaitList } from './wait-list.js';
 
 /** Which of a call's times a scope measures waits from (a group counts a call once). */
 export const Level = { Queue: 0, Partner: 1, All: 2, Team: 3 } as const;
@@ -19,22 +20,17 @@ export interface ClosedInterval {
   figures?: IntervalFigures;
 }
 
-/** A call in flight as the waiting sets see it. */
-export interface WaitingCall {
-  visitAt: number;
-  partnerAt: number;
-  firstAt: number;
-}
-
 const STATE_COUNT = 6;
 
 export class Scope {
+  /** Sums of the closed minutes of each window; the open minute lives in `cur` until it closes. */
   readonly total = newAcc();
   today = newAcc();
   interval = newAcc();
-  /** Ring of one-minute buckets for the rolling window; `bucketMinute[i]` says which minute bucket i holds. */
+  /** Ring of one-minute buckets; `cur` is the open minute's. Events write to `cur` only (one store). */
   readonly buckets: Acc[];
   readonly bucketMinute: Float64Array;
+  cur: Acc;
   /** Closed intervals (today's for a live board, all of them for a report), oldest first. */
   readonly closed: ClosedInterval[] = [];
   /** Bumped when `closed` changes, so snapshots can reuse the derived list. */
@@ -42,8 +38,8 @@ export class Scope {
   /** Agents now in each state (AGENT_STATES order). */
   readonly agentCounts = new Int32Array(STATE_COUNT);
   /** Calls waiting, in the order they started waiting at this scope's level. */
-  readonly waiting = new Set<WaitingCall>();
-  /** Engine time up to which agent time has been added to the windows. */
+  readonly waiting: WaitList;
+  /** Engine time up to which agent time has been added. */
   integratedTo: number;
 
   constructor(
@@ -51,10 +47,13 @@ export class Scope {
     readonly level: Level,
     rollingMinutes: number,
     now: number,
+    minute: number,
   ) {
+    this.waiting = new WaitList(level === Level.Team ? Level.All : level);
     this.buckets = Array.from({ length: rollingMinutes }, newAcc);
     this.bucketMinute = new Float64Array(rollingMinutes).fill(-1);
     this.integratedTo = now;
+    this.cur = this.bucket(minute);
   }
 
   /** The bucket for `minute` (epoch minutes), cleared if it last held an older minute. */
@@ -68,35 +67,39 @@ export class Scope {
     return b;
   }
 
-  /** Adds `value` to field `f` of every open window at `minute`. The hot path. */
-  add(f: number, value: number, minute: number): void {
-    this.total[f] += value;
-    this.today[f] += value;
-    this.interval[f] += value;
-    this.bucket(minute)[f] += value;
+  /** Adds `value` to field `f` of the open minute, and so of every open window. The hot path. */
+  add(f: number, value: number): void {
+    this.cur[f] += value;
   }
 
-  /** Adds agent time from `integratedTo` up to `t`; the caller splits at minute and interval boundaries. */
-  integrate(t: number, minute: number): void {
+  /** Adds agent time from `integratedTo` up to `t` (within the open minute). */
+  integrate(t: number): void {
     const dt = t - this.integratedTo;
     if (dt <= 0) return;
     this.integratedTo = t;
-    const b = this.bucket(minute);
+    const cur = this.cur;
     const counts = this.agentCounts;
     for (let s = 0; s < STATE_COUNT; s++) {
       const n = counts[s];
-      if (n === 0) continue;
-      const v = n * dt;
-      const f = TIME_BASE + s;
-      this.total[f] += v;
-      this.today[f] += v;
-      this.interval[f] += v;
-      b[f] += v;
+      if (n !== 0) cur[TIME_BASE + s] += n * dt;
     }
-    this.total[F.covered] += dt;
-    this.today[F.covered] += dt;
-    this.interval[F.covered] += dt;
-    b[F.covered] += dt;
+    cur[F.covered] += dt;
+  }
+
+  /** Closes the open minute into the windows and opens `minute`. */
+  nextMinute(minute: number): void {
+    const cur = this.cur;
+    addInto(this.total, cur);
+    addInto(this.today, cur);
+    addInto(this.interval, cur);
+    this.cur = this.bucket(minute);
+  }
+
+  /** A window's sums including the open minute (a new array: for snapshots, not the hot path). */
+  view(closedMinutes: Acc): Acc {
+    const v = closedMinutes.slice();
+    addInto(v, this.cur);
+    return v;
   }
 
   /** Sum of the buckets of the last `minutes` minutes up to `minute` (inclusive). */
@@ -110,15 +113,10 @@ export class Scope {
     return sum;
   }
 
-  /** Wait start of a call at this scope's level. */
-  waitStart(c: WaitingCall): number {
-    return this.level === Level.Queue ? c.visitAt : this.level === Level.Partner ? c.partnerAt : c.firstAt;
-  }
-
-  /** Longest current wait in ms (the oldest waiting call is the first in insertion order). */
+  /** Longest current wait in ms. */
   longestWaitMs(now: number): number {
-    for (const c of this.waiting) return Math.max(0, now - this.waitStart(c));
-    return 0;
+    const start = this.waiting.oldestStart();
+    return start === null ? 0 : Math.max(0, now - start);
   }
 
   staffed(): number {

@@ -65,12 +65,12 @@ export class SnapshotBuilder {
     const snap: ScopeSnapshot = {
       scope: s.key,
       sl,
-      ...figures(s.today, formula),
+      ...figures(s.view(s.today), formula),
       staffedAgents: s.staffed(),
       waiting: s.waiting.size,
       longestWaitSec: s.longestWaitMs(now) / 1000,
       agentsByState,
-      interval: this.intervalFigures(s.interval, core.intervalStart, core.nextInterval, formula),
+      interval: this.intervalFigures(s.view(s.interval), core.intervalStart, core.nextInterval, formula),
       rolling: figures(rollingAcc, formula),
       intervals: this.closedList(s, formula),
     };

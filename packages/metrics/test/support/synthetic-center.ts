@@ -67,7 +67,12 @@ export function syntheticCenter(shape: CenterShape): WallboardEvent[] {
       pending.push({ type: 'call.overflowed', t: at + wait, call, queue, to: answerQueue });
       pending.push({ type: 'call.queued', t: at + wait, call, queue: answerQueue });
     }
-    const agentIdx = Math.floor(r() * shape.agents);
+    // The earliest free of three random agents: keeps the center loaded but not hopelessly behind.
+    let agentIdx = Math.floor(r() * shape.agents);
+    for (let k = 0; k < 2; k++) {
+      const other = Math.floor(r() * shape.agents);
+      if (agentFreeAt[other] < agentFreeAt[agentIdx]) agentIdx = other;
+    }
     const agent = `a${agentIdx}`;
     const answered = Math.max(at + wait + (answerQueue === queue ? 0 : 2000), agentFreeAt[agentIdx] + 1);
     const talk = Math.round(30_000 + -Math.log(1 - r()) * 150_000);
