@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './report.js';
 export * from './types.js';
 export * from './validate.js';
+export * from './erlang/index.js';
