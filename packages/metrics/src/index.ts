@@ -1,10 +1,10 @@
+export { serviceLevel } from './engine/accumulator.js';
 export * from './engine/engine.js';
 export type { EngineOptions, QueueConfig } from './engine/options.js';
-export { serviceLevel } from './engine/accumulator.js';
-export { ZoneCalendar } from './engine/zone-calendar.js';
 export { readMetric } from './engine/snapshot.js';
+export { ZoneCalendar } from './engine/zone-calendar.js';
+export * from './erlang/index.js';
 export * from './events.js';
 export * from './report.js';
 export * from './types.js';
 export * from './validate.js';
-export * from './erlang/index.js';

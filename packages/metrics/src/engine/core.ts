@@ -513,17 +513,13 @@ export class EngineCore {
   private onRated(queue: string, agentId: string, score: number): [RejectReason, string] | null {
     const q = this.queueScope(queue);
     if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
-    const targets = [
-      q,
-      this.all,
-      this.partnerScope(this.queuePartner.get(queue)),
-      this.agents.get(agentId)?.teamScope,
-    ];
-    for (const s of targets) {
-      if (!s) continue;
-      s.add(F.surveys, 1);
-      if (score >= 4) s.add(F.surveysGood, 1);
-    }
+    const good = score >= 4 ? 1 : 0;
+    rate(q, good);
+    rate(this.all, good);
+    const partner = this.partnerScope(this.queuePartner.get(queue));
+    if (partner) rate(partner, good);
+    const team = this.agents.get(agentId)?.teamScope;
+    if (team) rate(team, good);
     return null;
   }
 
