@@ -526,14 +526,19 @@ export abstract class SimulationCore extends SimState {
     this.breakAgent(a, br.durationMs, br.reason);
   }
 
-  /** Agent a takes a break of durationMs: now if available, after the current call if busy. */
-  protected breakAgent(a: number, durationMs: number, reason: string): void {
+  /** Agent a takes a break of durationMs: now if available, after the current call if busy; false if neither. */
+  protected breakAgent(a: number, durationMs: number, reason: string): boolean {
     const state = this.aState[a];
-    if (state === S_AVAILABLE) this.startBreak(a, durationMs, reason);
-    else if ((state === S_ONCALL || state === S_ACW) && (this.aFlags[a] & AF_PENDING_LOGOFF) === 0) {
+    if (state === S_AVAILABLE) {
+      this.startBreak(a, durationMs, reason);
+      return true;
+    }
+    if ((state === S_ONCALL || state === S_ACW) && (this.aFlags[a] & AF_PENDING_LOGOFF) === 0) {
       this.aPendingBreakMs[a] = durationMs;
       this.aPendingReason[a] = reason;
+      return true;
     }
+    return false;
   }
 
   /** At the end of the warm-up, states again every logged-in agent so a measuring consumer knows them. */
