@@ -96,14 +96,14 @@ export class Replay {
       }
       case 'call.overflowed': {
         const c = this.calls.get(e.call);
-        if (!c || c.status !== 'waiting' || c.queue !== e.queue)
+        if (c?.status !== 'waiting' || c.queue !== e.queue)
           this.fail(e, 'overflow of a call not waiting there');
         this.counts.overflowed++;
         break;
       }
       case 'call.abandoned': {
         const c = this.calls.get(e.call);
-        if (!c || c.status !== 'waiting' || c.queue !== e.queue)
+        if (c?.status !== 'waiting' || c.queue !== e.queue)
           this.fail(e, 'abandon of a call not waiting there');
         else c.status = 'abandoned';
         this.counts.abandoned++;
@@ -116,7 +116,7 @@ export class Replay {
       case 'call.ended': {
         const c = this.calls.get(e.call);
         const a = this.agents.get(e.agent);
-        if (!c || c.status !== 'talking' || c.agent !== e.agent)
+        if (c?.status !== 'talking' || c.agent !== e.agent)
           this.fail(e, 'end of a call not in talk with that agent');
         if (!a || a.call !== e.call) this.fail(e, 'agent was not on this call');
         if (a) a.call = null;
@@ -126,7 +126,7 @@ export class Replay {
       }
       case 'call.rated': {
         const c = this.calls.get(e.call);
-        if (!c || c.status !== 'ended' || this.previous?.type !== 'call.ended')
+        if (c?.status !== 'ended' || this.previous?.type !== 'call.ended')
           this.fail(e, 'rating not right after its end');
         this.calls.delete(e.call);
         break;
@@ -142,7 +142,7 @@ export class Replay {
     this.counts.answered++;
     const c = this.calls.get(e.call);
     const a = this.agents.get(e.agent);
-    if (!c || c.status !== 'waiting' || c.queue !== e.queue) {
+    if (c?.status !== 'waiting' || c.queue !== e.queue) {
       this.fail(e, 'answer of a call not waiting in that queue');
       return;
     }
