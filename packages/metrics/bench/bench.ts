@@ -13,6 +13,7 @@ import { MetricsEngine } from '../src/engine/engine.js';
 import type { WallboardEvent } from '../src/events.js';
 import { validateEvent } from '../src/validate.js';
 import { syntheticCenter } from '../test/support/synthetic-center.js';
+import { erlangBench } from './erlang.js';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const START = Date.UTC(2026, 10, 2, 7, 0);
@@ -129,3 +130,5 @@ times.sort((a, b) => a - b);
 console.log(
   `report CLI on the bank log (33,344 rows): ${times[1].toFixed(0)} ms wall (median of 3, process start included)`,
 );
+
+for (const line of erlangBench()) console.log(line);

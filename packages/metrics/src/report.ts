@@ -59,6 +59,8 @@ export class ReportBuilder {
 
   result(): Report {
     const { core, builder } = this.engine.internals;
+    // The stream is over: an overflow not re-queued by now never will be.
+    core.settleOverflows(Number.POSITIVE_INFINITY);
     const snap = this.engine.snapshot();
     const scopes: Record<string, ReportScope> = {};
     const byInterval = new Map<number, ReportInterval>();

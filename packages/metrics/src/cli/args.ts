@@ -14,7 +14,8 @@ export function parseFlags(argv: string[], options: Options, allowPositionals = 
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (err) {
-    throw new CliError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
+    // node's messages can run over several lines ("... To specify a positional argument ..."): keep the first.
+    throw new CliError((err as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/s, ''));
   }
 }
 

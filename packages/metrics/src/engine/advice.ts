@@ -51,23 +51,37 @@ export function computeAdvice(s: Scope, rolling: Acc, sl: SlSettings): StaffingA
     target: sl.slTarget,
     thresholdSec: sl.slThresholdSec,
   };
-  if (aht === null || callsPerHour <= 0)
-    return { ...base, agentsNeeded: aht === null ? null : 0, projectedServiceLevel: null };
-  const model = { callsPerHour, ahtSec: aht, thresholdSec: sl.slThresholdSec };
+  if (aht === null || !(aht > 0) || !(callsPerHour > 0)) {
+    return { ...base, agentsNeeded: aht === null || !(aht > 0) ? null : 0, projectedServiceLevel: null };
+  }
+  try {
+    return { ...base, ...erlangAdvice(callsPerHour, aht, patience, agentsStaffed, sl) };
+  } catch {
+    // Beyond what the queueing math takes (over a million Erlangs): no advice rather than a wrong one.
+    return { ...base, agentsNeeded: null, projectedServiceLevel: null };
+  }
+}
+
+function erlangAdvice(
+  callsPerHour: number,
+  ahtSec: number,
+  patience: number | null,
+  agentsStaffed: number,
+  sl: SlSettings,
+): Pick<StaffingAdvice, 'agentsNeeded' | 'projectedServiceLevel'> {
+  const model = { callsPerHour, ahtSec, thresholdSec: sl.slThresholdSec };
   const needed = staff({
     ...model,
     target: sl.slTarget,
     ...(patience === null ? {} : { patienceSec: patience }),
   }).agents;
-  let projected: number | null = null;
-  if (agentsStaffed > 0) {
-    const q =
-      patience === null
-        ? erlangC({ ...model, agents: agentsStaffed })
-        : erlangA({ ...model, agents: agentsStaffed, patienceSec: patience });
-    projected = Number.isFinite(q.slAnsweredWithinOverOffered) ? q.slAnsweredWithinOverOffered : null;
-  } else projected = 0;
-  return { ...base, agentsNeeded: needed, projectedServiceLevel: projected };
+  if (agentsStaffed === 0) return { agentsNeeded: needed, projectedServiceLevel: 0 };
+  const q =
+    patience === null
+      ? erlangC({ ...model, agents: agentsStaffed })
+      : erlangA({ ...model, agents: agentsStaffed, patienceSec: patience });
+  const projected = Number.isFinite(q.slAnsweredWithinOverOffered) ? q.slAnsweredWithinOverOffered : null;
+  return { agentsNeeded: needed, projectedServiceLevel: projected };
 }
 
 function handleTimeSec(acc: Acc): number | null {

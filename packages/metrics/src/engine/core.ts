@@ -33,7 +33,10 @@ interface CallState extends WaitingCall {
   partnerMinute: number;
   firstMinute: number;
   answeredAt: number;
+  overflowAt: number;
   lastSeen: number;
+  /** Bumped each time the object is recycled, so stale references to it can tell. */
+  gen: number;
 }
 
 interface AgentState {
@@ -78,7 +81,9 @@ function newCallState(placeholder: Scope): CallState {
     partnerMinute: 0,
     firstMinute: 0,
     answeredAt: 0,
+    overflowAt: 0,
     lastSeen: 0,
+    gen: 0,
     links: newLinks(),
     inLists: 0,
   };
@@ -116,6 +121,8 @@ export class EngineCore {
   private readonly teamScopes = new Map<string, Scope>();
   private readonly queuePartner = new Map<string, string>();
   private readonly pool: CallState[] = [];
+  /** Overflowed calls waiting for their `call.queued` at the destination, oldest first. */
+  private overflowPending: Array<{ c: CallState; gen: number; id: string }> = [];
   private seenIds = new Set<string>();
   private oldIds = new Set<string>();
   private readonly shortMs: number;
@@ -214,6 +221,7 @@ export class EngineCore {
       this.version++;
     }
     this.now = t;
+    if (this.overflowPending.length > 0) this.settleOverflows(t - this.options.outOfOrderToleranceMs);
   }
 
   /** Adds agent time up to t to every scope (before a boundary or a snapshot). */
@@ -334,6 +342,8 @@ export class EngineCore {
         this.outcomeAt(c.queue, c, F.overflowed, F.waitOverflowed, e.t - c.visitAt);
         c.queue.waiting.delete(c);
         c.status = OVERFLOWED;
+        c.overflowAt = e.t;
+        this.overflowPending.push({ c, gen: c.gen, id: e.call });
         return null;
       case 'call.ended':
         if (c.status !== ANSWERED) return ['invalid-transition', `call "${e.call}" ended but never answered`];
@@ -474,7 +484,28 @@ export class EngineCore {
     if (field === F.answered && wait <= c.thresholdMs) s.add(F.answeredWithin, 1);
   }
 
+  /**
+   * An overflow whose destination never queued the call (it left for a number or site outside this feed)
+   * is the call's final outcome in its groups too, once the destination had the tolerance to say so.
+   */
+  settleOverflows(limit: number): void {
+    let i = 0;
+    for (; i < this.overflowPending.length; i++) {
+      const { c, gen, id } = this.overflowPending[i];
+      if (c.gen !== gen || c.status !== OVERFLOWED) continue; // re-queued or gone meanwhile
+      if (c.overflowAt >= limit) break;
+      this.version++;
+      if (c.partner) this.outcomeAt(c.partner, c, F.overflowed, F.waitOverflowed, c.overflowAt - c.partnerAt);
+      this.outcomeAt(this.all, c, F.overflowed, F.waitOverflowed, c.overflowAt - c.firstAt);
+      this.stopWaiting(c);
+      this.calls.delete(id);
+      this.release(c);
+    }
+    if (i > 0) this.overflowPending = this.overflowPending.slice(i);
+  }
+
   private release(c: CallState): void {
+    c.gen++;
     if (this.pool.length < CALL_POOL_SIZE) {
       c.partner = null;
       this.pool.push(c);

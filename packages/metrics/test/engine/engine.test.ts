@@ -183,6 +183,20 @@ describe('MetricsEngine live figures and windows', () => {
     expect(s).toMatchObject({ offered: 0, shortAbandoned: 1, abandoned: 0 });
   });
 
+  it('makes an overflow that is never queued again the final outcome of its groups', () => {
+    const e = run([
+      { type: 'call.queued', t: at(0), call: 'x', queue: 'q', partner: 'p' },
+      { type: 'call.overflowed', t: at(40), call: 'x', queue: 'q', to: 'voicemail' },
+    ]);
+    expect(e.snapshot().scopes.all).toMatchObject({ overflowed: 0, waiting: 1 });
+    e.advanceTo(at(46));
+    const s = e.snapshot().scopes;
+    expect(s.all).toMatchObject({ offered: 1, overflowed: 1, waiting: 0, answered: 0 });
+    expect(s['partner:p']).toMatchObject({ offered: 1, overflowed: 1, waiting: 0 });
+    expect(s['queue:q']).toMatchObject({ offered: 1, overflowed: 1 });
+    expect(e.internals.core.calls.size).toBe(0);
+  });
+
   it('sums the last N minutes in the rolling window', () => {
     const events = [];
     for (let m = 0; m < 30; m++)
