@@ -1,12 +1,10 @@
 // web-test-runner for @wallboard/widgets, in Debian's chromium (TOOLCHAIN.md "Config").
 //   pnpm test                      all tests
-//   UPDATE_SNAPSHOTS=1 pnpm test   rewrite the screenshot baselines in screenshots/Chrome/baseline
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   UPDATE_SNAPSHOTS=1 pnpm test   rewrite the screenshot baselines in screenshots/Chromium/baseline
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { playwrightLauncher } from '@web/test-runner-playwright';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { frameworkVendorPlugin } from './test/frameworks/vendor-plugin.js';
 
@@ -34,7 +32,10 @@ export default {
     frameworkVendorPlugin(here),
   ],
   browsers: [
-    chromeLauncher({
+    // Playwright rather than the Chrome launcher: its emulateMedia also covers `forced-colors`.
+    // Baselines are therefore under screenshots/Chromium/.
+    playwrightLauncher({
+      product: 'chromium',
       launchOptions: {
         executablePath,
         headless: true,
@@ -48,7 +49,6 @@ export default {
           '--disable-sync',
           '--disable-dev-shm-usage',
           '--font-render-hinting=none',
-          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'wb-wtr-'))}`,
         ],
       },
     }),

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import type { WallboardStore } from '@wallboard/metrics';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues, unsafeCSS } from 'lit';
 import { property } from 'lit/decorators.js';
 import { WbElement } from './internal/base-element.js';
 import { staleContext, storeContext } from './internal/context.js';
@@ -9,6 +9,7 @@ import { dateTimeFormat } from './internal/format.js';
 import { FreshnessController } from './internal/freshness.js';
 import { statusIcon } from './internal/icons.js';
 import { baseStyles } from './internal/styles.js';
+import { tokenVar } from './internal/tokens.js';
 
 /**
  * The board: gives the widgets inside it one store (a metrics engine or a live feed) through
@@ -60,8 +61,8 @@ export class WbBoard extends WbElement {
         flex: none;
       }
       :host(:state(stale)) {
-        --_status-fill: var(--wb-status-stale-fill, #8d96a5);
-        --_status-on: var(--wb-status-stale-on, #111318);
+        --_status-fill: ${unsafeCSS(tokenVar('status-stale-fill'))};
+        --_status-on: ${unsafeCSS(tokenVar('status-stale-on'))};
       }
       [part~='base'] {
         display: grid;

@@ -1,5 +1,6 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { baseStyles, cardStyles } from './internal/styles.js';
+import { tokenVar } from './internal/tokens.js';
 
 export const metricStyles = [
   baseStyles,
@@ -7,8 +8,8 @@ export const metricStyles = [
   css`
     :host {
       --_value-size: var(--wb-metric-value-size, 2.75em);
-      --_better: var(--wb-metric-better-color, var(--wb-status-ok-fill, #34c77b));
-      --_worse: var(--wb-metric-worse-color, var(--wb-status-critical-fill, #ff6b6b));
+      --_better: var(--wb-metric-better-color, ${unsafeCSS(tokenVar('status-ok-fill'))});
+      --_worse: var(--wb-metric-worse-color, ${unsafeCSS(tokenVar('status-critical-fill'))});
       contain: content;
     }
     .head {
@@ -41,6 +42,13 @@ export const metricStyles = [
     .muted {
       color: var(--_muted);
       font-weight: 400;
+    }
+    @media (forced-colors: active) {
+      /* The arrow and sign carry the direction; colours come from the system. */
+      .better,
+      .worse {
+        color: inherit;
+      }
     }
   `,
 ];

@@ -1,5 +1,6 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { baseStyles, cardStyles } from './internal/styles.js';
+import { tokenVar } from './internal/tokens.js';
 
 export const tickerStyles = [
   baseStyles,
@@ -54,6 +55,7 @@ export const tickerStyles = [
       gap: 0.4em;
     }
     .badge {
+      flex: none;
       display: inline-flex;
       align-items: center;
       gap: 0.25em;
@@ -68,12 +70,12 @@ export const tickerStyles = [
       fill: currentColor;
     }
     .warning .badge {
-      background: var(--wb-status-warning-fill, #ffc53d);
-      color: var(--wb-status-warning-on, #2a1d00);
+      background: ${unsafeCSS(tokenVar('status-warning-fill'))};
+      color: ${unsafeCSS(tokenVar('status-warning-on'))};
     }
     .critical .badge {
-      background: var(--wb-status-critical-fill, #ff6b6b);
-      color: var(--wb-status-critical-on, #2b0505);
+      background: ${unsafeCSS(tokenVar('status-critical-fill'))};
+      color: ${unsafeCSS(tokenVar('status-critical-on'))};
     }
     .empty {
       color: var(--_muted);
@@ -94,8 +96,8 @@ export const tickerStyles = [
       inline-size: auto;
     }
     :host([static]) .list {
-      flex-wrap: wrap;
-      row-gap: 0.25em;
+      flex-direction: column;
+      gap: 0.25em;
       white-space: normal;
     }
     :host([static]) .list[aria-hidden] {
@@ -107,8 +109,8 @@ export const tickerStyles = [
         inline-size: auto;
       }
       .list {
-        flex-wrap: wrap;
-        row-gap: 0.25em;
+        flex-direction: column;
+        gap: 0.25em;
         white-space: normal;
       }
       .list[aria-hidden] {
