@@ -9,53 +9,26 @@
  * interval closes.
  */
 
+import { isValidTimeZone, zoneOffsetMs } from '../local-time.js';
+
 const QUARTER_MS = 15 * 60_000;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 export class ZoneCalendar {
   readonly timeZone: string;
-  private readonly format: Intl.DateTimeFormat;
-  private readonly offsetCache = new Map<number, number>();
 
   /** Throws a RangeError naming the zone when Intl does not know it. */
   constructor(timeZone: string) {
-    try {
-      this.format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
+    if (!isValidTimeZone(timeZone)) {
       throw new RangeError(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Paris)`);
     }
-    this.timeZone = this.format.resolvedOptions().timeZone;
+    this.timeZone = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   }
 
-  /** UTC offset in ms at instant t (local = t + offset). Cached per UTC quarter hour. */
+  /** UTC offset in ms at instant t (local = t + offset). */
   offsetAt(t: number): number {
-    const key = Math.floor(t / QUARTER_MS);
-    let off = this.offsetCache.get(key);
-    if (off === undefined) {
-      off = this.computeOffset(key * QUARTER_MS);
-      if (this.offsetCache.size > 4096) this.offsetCache.clear();
-      this.offsetCache.set(key, off);
-    }
-    return off;
-  }
-
-  private computeOffset(t: number): number {
-    const p: Record<string, number> = {};
-    for (const part of this.format.formatToParts(new Date(t))) {
-      if (part.type !== 'literal') p[part.type] = Number(part.value);
-    }
-    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    return asUtc - Math.floor(t / 1000) * 1000;
+    return zoneOffsetMs(this.timeZone, t);
   }
 
   /** Local wall-clock ms (epoch ms as if the wall time were UTC). */

@@ -4,7 +4,7 @@
  * map and returns it normalized (single columns widened to lists, defaults filled in); every error
  * names the bad key. The keys are documented in docs/formats.md.
  */
-import { isValidTimeZone } from './local-time.js';
+import { isValidTimeZone } from '../local-time.js';
 import { type CompiledPattern, compilePattern } from './time-pattern.js';
 import { FormatError } from './types.js';
 

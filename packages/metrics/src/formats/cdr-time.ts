@@ -3,9 +3,10 @@
  * row's date (placed on the day nearest the anchor time, so a call that ends after midnight ends on the
  * next day), full date-time patterns, epoch values and ISO 8601; all local times through the map's zone.
  */
+
+import { wallClockAsUtc, wallClockToEpoch } from '../local-time.js';
 import type { CdrMap } from './cdr-map.js';
 import { compileTimeFormat } from './cdr-map.js';
-import { wallClockAsUtc, wallClockToEpoch } from './local-time.js';
 import { type CompiledPattern, compilePattern, dateOf, timeOf } from './time-pattern.js';
 
 const DAY = 86_400_000;

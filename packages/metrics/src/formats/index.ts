@@ -10,9 +10,9 @@ import { readNdjson } from './ndjson.js';
 import { readQueueLog } from './queue-log.js';
 import { FormatError, INPUT_FORMATS, type InputFormat, type ReadResult } from './types.js';
 
+export { formatLocalTimeToEpoch, isValidTimeZone, type LocalDateTime, zoneOffsetMs } from '../local-time.js';
 export type { CdrMap, ColumnRef, TimeSource } from './cdr-map.js';
 export { CdrMapError, parseCdrMap } from './cdr-map.js';
-export { formatLocalTimeToEpoch, isValidTimeZone, type LocalDateTime, zoneOffsetMs } from './local-time.js';
 export { DIALPLAN_DESTINATION, QUEUE_LOG_IGNORED_VERBS } from './queue-log.js';
 export {
   FormatError,

@@ -4,7 +4,7 @@ import {
   isValidTimeZone,
   type LocalDateTime,
   zoneOffsetMs,
-} from '../../src/formats/local-time.js';
+} from '../../src/local-time.js';
 import { compilePattern, dateOf, expandYear2, timeOf } from '../../src/formats/time-pattern.js';
 
 const local = (s: string): LocalDateTime => {

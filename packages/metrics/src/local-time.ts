@@ -1,8 +1,8 @@
 /**
- * Local wall-clock time in an IANA time zone -> epoch milliseconds, for the file readers (CDR exports
- * write local times). Offsets come from `Intl.DateTimeFormat`, so the zone rules are the platform's
- * (Node and browsers ship the same tz database). The engine keeps its own zone code; this one is named
- * `formatLocalTimeToEpoch` so the two are never confused.
+ * UTC offsets of an IANA time zone, and local wall-clock time -> epoch milliseconds. The one place zone
+ * rules are read: the file readers (CDR exports write local times) and the engine's ZoneCalendar
+ * (interval and day boundaries) both use it. Offsets come from `Intl.DateTimeFormat`, so the zone rules
+ * are the platform's (Node and browsers ship the same tz database).
  *
  * DST: a local time that does not exist (the gap when clocks spring forward) or exists twice (the hour
  * repeated when they fall back) is resolved like Temporal's `disambiguation: 'compatible'`: a gap time
