@@ -1,0 +1,54 @@
+import { elementUpdated, expect, fixture, waitUntil } from '@open-wc/testing';
+import { html, unsafeStatic } from 'lit/static-html.js';
+
+// The built one-file bundle, as a CRM page would load it with one script tag. This file imports nothing
+// from src/, so every wb-* element here is defined by dist/wallboard.js alone. `pnpm test` builds first.
+const BUNDLE = '/packages/widgets/dist/wallboard.js';
+const TAGS = ['wb-board', 'wb-sl-gauge', 'wb-metric', 'wb-queue-tile', 'wb-clock', 'wb-ticker'];
+
+type Bundle = typeof import('../src/wallboard.js');
+
+describe('dist/wallboard.js', () => {
+  let bundle: Bundle;
+  before(async () => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = BUNDLE;
+    const loaded = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${BUNDLE} did not load: run \`pnpm build\` first`));
+    });
+    document.head.append(script);
+    await loaded;
+    bundle = (await import(/* @vite-ignore */ BUNDLE as string)) as Bundle;
+  });
+
+  it('defines every wb-* element from one script tag', () => {
+    for (const tag of TAGS) expect(customElements.get(tag), tag).to.not.equal(undefined);
+  });
+
+  it('renders markup written in a plain page and binds a board to a store from the bundle itself', async () => {
+    const page = await fixture(
+      html`${unsafeStatic(`<wb-board label="CRM"><wb-sl-gauge queue="sales" label="Sales SL"></wb-sl-gauge></wb-board>`)}`,
+    );
+    const gauge = page.querySelector('wb-sl-gauge') as HTMLElement & {
+      value: number | null;
+      updateComplete: Promise<boolean>;
+    };
+    const store = new bundle.SnapshotStore();
+    (page as HTMLElement & { store: unknown }).store = store;
+    await elementUpdated(page);
+    const scope = {
+      scope: 'queue:sales',
+      serviceLevel: 0.5,
+      sl: { slTarget: 0.8, slThresholdSec: 20, slFormula: 'abandons-count-against', shortAbandonSec: 5 },
+    };
+    store.push({ seq: 1, t: 0, timeZone: 'UTC', scopes: { 'queue:sales': scope as never } });
+    await waitUntil(() => gauge.value === 0.5, 'bound value');
+    await gauge.updateComplete;
+    expect(gauge.value).to.equal(0.5);
+    expect(gauge.shadowRoot?.querySelector('[role="meter"]')?.getAttribute('aria-valuetext')).to.equal(
+      '50% answered within 20 s, target 80%, warning',
+    );
+  });
+});
