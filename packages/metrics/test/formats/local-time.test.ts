@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { compilePattern, dateOf, expandYear2, timeOf } from '../../src/formats/time-pattern.js';
 import {
   formatLocalTimeToEpoch,
   isValidTimeZone,
   type LocalDateTime,
   zoneOffsetMs,
 } from '../../src/local-time.js';
-import { compilePattern, dateOf, expandYear2, timeOf } from '../../src/formats/time-pattern.js';
 
 const local = (s: string): LocalDateTime => {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s)!;
