@@ -1,26 +1,10 @@
 /** The erlang, erlang-b and staff commands, run in process through main() with a fake CliIo. */
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli.js';
 import { erlangB as blocking } from '../src/erlang/index.js';
 import { erlangCDirect } from './erlang-reference.js';
+import { runCli } from './support/run-cli.js';
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTty: false,
-    readStdin: async () => '',
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 async function runJson(...argv: string[]) {
   const r = await run(...argv, '--json');

@@ -2,6 +2,7 @@
  * `wallboard-metrics report [FILE|-]`: an event stream, an Asterisk queue_log or call records through the
  * engine, printed as totals per scope and per interval (a table, or the report JSON with --json).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
@@ -18,10 +19,19 @@ import { type IntervalMinutes, SL_FORMULA_LABELS, SL_FORMULAS, type SlFormula } 
 import { numberFlag, parseFlags, table } from './args.js';
 import { CliError, type Command } from './io.js';
 
+/**
+ * A file shipped in the package, found from this module whether it runs bundled (dist/cli.js) or from
+ * source (src/cli/report.ts).
+ */
+function packageFile(path: string): string {
+  const bundled = fileURLToPath(new URL(`../${path}`, import.meta.url));
+  return existsSync(bundled) ? bundled : fileURLToPath(new URL(`../../${path}`, import.meta.url));
+}
+
 /** `report sample`: the shipped month of a bank's call center with its column map. */
 const SAMPLE = {
-  file: fileURLToPath(new URL('../data/anonymous-bank-1999-02.tsv', import.meta.url)),
-  map: fileURLToPath(new URL('../maps/anonymous-bank.json', import.meta.url)),
+  file: packageFile('data/anonymous-bank-1999-02.tsv'),
+  map: packageFile('maps/anonymous-bank.json'),
 };
 
 const FLAGS = {
