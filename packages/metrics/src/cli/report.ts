@@ -52,6 +52,8 @@ export const report: Command = async (argv, io) => {
   if (positionals.length > 1)
     throw new CliError(`expected one input file, got ${positionals.length}: ${positionals.join(' ')}`);
   let file = positionals[0] ?? '-';
+  const shownAs =
+    file === '-' ? 'stdin' : file === 'sample' ? 'sample (anonymous bank, February 1999)' : file;
   let mapFile = values.map as string | undefined;
   if (file === 'sample') {
     file = SAMPLE.file;
@@ -80,7 +82,7 @@ export const report: Command = async (argv, io) => {
   }
   if (values.strict && read.bad.length > 0) {
     const b = read.bad[0];
-    io.stderr(`wallboard-metrics report: ${displayName(file)} line ${b.line}: ${b.reason}: ${b.detail}\n`);
+    io.stderr(`wallboard-metrics report: ${shownAs} line ${b.line}: ${b.reason}: ${b.detail}\n`);
     return 1;
   }
 
@@ -104,7 +106,7 @@ export const report: Command = async (argv, io) => {
     if (!builder.push(e) && values.strict) {
       const last = builder.lastRejection();
       io.stderr(
-        `wallboard-metrics report: ${displayName(file)} event ${i + 1} (${e.type} at ${new Date(e.t).toISOString()}): ${last}\n`,
+        `wallboard-metrics report: ${shownAs} event ${i + 1} (${e.type} at ${new Date(e.t).toISOString()}): ${last}\n`,
       );
       return 1;
     }
@@ -115,7 +117,7 @@ export const report: Command = async (argv, io) => {
       `${JSON.stringify({ ...result, diagnostics: { ...result.diagnostics, ignored: read.ignored } }, null, 2)}\n`,
     );
   } else {
-    io.stdout(formatReport(result, displayName(file), read.ignored));
+    io.stdout(formatReport(result, shownAs, read.ignored));
   }
   return 0;
 };
