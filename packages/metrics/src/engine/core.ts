@@ -47,11 +47,12 @@ interface AgentState {
   queuesKey: string;
   scopes: Scope[];
   teamScope: Scope | null;
-  /** Set at call end until the agent leaves ACW: the ACW goes to these scopes. */
+  /** From a call's end until the agent leaves ACW: when it ended and the scopes its ACW goes to. */
+  acwPending: boolean;
   acwFrom: number;
-  acwScopes: Scope[] | null;
-  /** The array acwScopes points to while set (reused call after call). */
-  acwTargets: Scope[];
+  acwQueue: Scope | null;
+  acwPartner: Scope | null;
+  acwTeam: Scope | null;
   /** Whether agent.state events describe this agent (else ACW is unknown, not zero). */
   tracked: boolean;
 }
@@ -191,10 +192,7 @@ export class EngineCore {
     this.nextInterval = this.calendar.nextIntervalStart(t, intervalMin);
     this.dayStart = this.calendar.dayStart(t, resetMinutes);
     this.nextDay = this.calendar.nextDayStart(this.dayStart, resetMinutes);
-    for (const s of this.scopes.values()) {
-      s.integratedTo = t;
-      s.cur = s.bucket(this.minute);
-    }
+    for (const s of this.scopes.values()) s.restartMinute(t, this.minute);
   }
 
   /** Moves engine time forward to t, closing minutes, intervals and days on the way. */
@@ -210,10 +208,7 @@ export class EngineCore {
       const b = (this.minute + 1) * 60_000;
       if (b > t) break;
       this.minute++;
-      for (const s of this.scopes.values()) {
-        s.integrate(b);
-        s.nextMinute(this.minute);
-      }
+      for (const s of this.scopes.values()) s.nextMinute(this.minute, b);
       this.now = b;
       if (b >= this.nextInterval) this.closeInterval(b);
       if (b >= this.nextDay) this.closeDay(b);
@@ -226,7 +221,7 @@ export class EngineCore {
 
   /** Adds agent time up to t to every scope (before a boundary or a snapshot). */
   integrateAll(t: number): void {
-    for (const s of this.scopes.values()) s.integrate(t);
+    for (const s of this.scopes.values()) s.settle(t);
   }
 
   private closeInterval(b: number): void {
@@ -266,7 +261,7 @@ export class EngineCore {
       this.diagnostics.evicted++;
     }
     for (const [id, a] of this.agents) {
-      if (a.state === S_OFFLINE && a.since < limit && a.acwScopes === null) {
+      if (a.state === S_OFFLINE && a.since < limit && !a.acwPending) {
         this.setAgentScopes(a, [], this.now);
         this.agents.delete(id);
       }
@@ -428,7 +423,7 @@ export class EngineCore {
     c.answeredAt = t;
     const agent = this.agents.get(agentId);
     // A new call ends any ACW still pending: the agent can't have been wrapping up.
-    if (agent?.acwScopes) this.finishAcw(agent, agent.tracked && agent.state === S_ACW ? t : agent.acwFrom);
+    if (agent?.acwPending) this.finishAcw(agent, agent.tracked && agent.state === S_ACW ? t : agent.acwFrom);
   }
 
   private abandon(c: CallState, t: number): void {
@@ -523,21 +518,18 @@ export class EngineCore {
     const agent = this.agents.get(agentId);
     const team = agent?.teamScope ?? null;
     // An ACW still pending from an earlier call ends with no ACW (the agent took this call meanwhile).
-    if (agent?.acwScopes) this.finishAcw(agent, agent.acwFrom);
-    // The ACW of this call goes to the same scopes later; the agent's array is reused, not reallocated.
-    const targets = agent ? agent.acwTargets : [];
-    targets.length = 0;
-    targets.push(c.queue, this.all);
-    if (c.partner) targets.push(c.partner);
-    if (team) targets.push(team);
-    for (const s of targets) {
-      s.add(F.handled, 1);
-      s.add(F.talk, talk);
-      if (holdMs) s.add(F.hold, holdMs);
-    }
+    if (agent?.acwPending) this.finishAcw(agent, agent.acwFrom);
+    handled(c.queue, talk, holdMs);
+    handled(this.all, talk, holdMs);
+    if (c.partner) handled(c.partner, talk, holdMs);
+    if (team) handled(team, talk, holdMs);
     if (agent) {
+      // This call's ACW will go to the same scopes.
+      agent.acwPending = true;
       agent.acwFrom = t;
-      agent.acwScopes = targets;
+      agent.acwQueue = c.queue;
+      agent.acwPartner = c.partner;
+      agent.acwTeam = team;
     }
   }
 
@@ -555,14 +547,13 @@ export class EngineCore {
   }
 
   private finishAcw(a: AgentState, until: number): void {
-    const scopes = a.acwScopes;
-    a.acwScopes = null;
-    if (!scopes || !a.tracked) return;
+    a.acwPending = false;
+    if (!a.tracked || !a.acwQueue) return;
     const acw = Math.max(0, until - a.acwFrom);
-    for (const s of scopes) {
-      s.add(F.acw, acw);
-      s.add(F.acwCount, 1);
-    }
+    wrappedUp(a.acwQueue, acw);
+    wrappedUp(this.all, acw);
+    if (a.acwPartner) wrappedUp(a.acwPartner, acw);
+    if (a.acwTeam) wrappedUp(a.acwTeam, acw);
   }
 
   private onAgentState(e: AgentStateEvent): [RejectReason, string] | null {
@@ -578,15 +569,17 @@ export class EngineCore {
         scopes: [],
         teamScope: null,
         acwFrom: 0,
-        acwScopes: null,
-        acwTargets: [],
+        acwPending: false,
+        acwQueue: null,
+        acwPartner: null,
+        acwTeam: null,
         tracked: true,
       };
       this.agents.set(e.agent, a);
     }
     const prev = a.state;
     // ACW of a call runs from its end until the agent next leaves ACW; straight to another state is none.
-    if (a.acwScopes) {
+    if (a.acwPending) {
       if (prev === S_ACW && next !== S_ACW) this.finishAcw(a, e.t);
       else if (prev !== S_ACW && next !== S_ACW && next !== S_ONCALL) this.finishAcw(a, a.acwFrom);
     }
@@ -611,9 +604,8 @@ export class EngineCore {
     }
     if (next !== prev) {
       for (const s of a.scopes) {
-        s.integrate(this.now);
-        s.agentCounts[prev]--;
-        s.agentCounts[next]++;
+        s.changeCount(prev, -1, this.now);
+        s.changeCount(next, 1, this.now);
       }
       a.state = next;
       a.since = e.t;
@@ -625,16 +617,25 @@ export class EngineCore {
   private setAgentScopes(a: AgentState, scopes: Scope[], _t: number): void {
     for (const s of a.scopes) {
       if (scopes.includes(s)) continue;
-      s.integrate(this.now);
-      s.agentCounts[a.state]--;
+      s.changeCount(a.state, -1, this.now);
     }
     for (const s of scopes) {
       if (a.scopes.includes(s)) continue;
-      s.integrate(this.now);
-      s.agentCounts[a.state]++;
+      s.changeCount(a.state, 1, this.now);
     }
     a.scopes = scopes;
   }
+}
+
+function handled(s: Scope, talk: number, holdMs: number | undefined): void {
+  s.add(F.handled, 1);
+  s.add(F.talk, talk);
+  if (holdMs) s.add(F.hold, holdMs);
+}
+
+function wrappedUp(s: Scope, acw: number): void {
+  s.add(F.acw, acw);
+  s.add(F.acwCount, 1);
 }
 
 function rate(s: Scope, good: number): void {
