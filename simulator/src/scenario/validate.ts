@@ -1,0 +1,467 @@
+/**
+ * Hand-written scenario validation: walks the whole document and lists every problem by its path
+ * (`queues[0].handle.meanSec must be > 0`), never stopping at the first, never throwing. A valid document
+ * is returned typed as ScenarioInput for compile.ts.
+ */
+import { isTimeZone, parseClock, parseDuration, parseLocalDateTime } from './time.js';
+import type { ScenarioInput } from './types.js';
+
+export type ScenarioValidation = { ok: true; scenario: ScenarioInput } | { ok: false; problems: string[] };
+
+type Obj = Record<string, unknown>;
+
+const DIST_KEYS: Record<string, readonly string[]> = {
+  fixed: ['meanSec'],
+  exponential: ['meanSec'],
+  lognormal: ['meanSec', 'cv', 'mu', 'sigma'],
+  gamma: ['meanSec', 'cv'],
+  empirical: ['values', 'weights'],
+};
+const DIST_ALL = ['dist', 'meanSec', 'cv', 'mu', 'sigma', 'values', 'weights'];
+const INCIDENT_KINDS = ['surge', 'outage', 'agents-leave', 'aht-spike'];
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const join = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+
+/** Levenshtein distance, for "did you mean" hints on misspelt keys. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(
+        d[j] + 1,
+        d[j - 1] + 1,
+        prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+interface NumRule {
+  required?: boolean;
+  integer?: boolean;
+  min?: number;
+  /** Strictly greater than. */
+  gt?: number;
+  max?: number;
+}
+
+class Checker {
+  readonly problems: string[] = [];
+
+  add(path: string, message: string): void {
+    this.problems.push(`${path} ${message}`);
+  }
+
+  /** The object at path with only `keys` allowed (each stray key reported), or null if not an object. */
+  object(v: unknown, path: string, keys: readonly string[], what = 'an object'): Obj | null {
+    if (!isObj(v)) {
+      this.add(path || 'the scenario', `must be ${what}`);
+      return null;
+    }
+    for (const k of Object.keys(v)) {
+      if (keys.includes(k)) continue;
+      const near = keys.filter((c) => distance(k, c) <= 2).sort((x, y) => distance(k, x) - distance(k, y))[0];
+      this.add(join(path, k), `is not a known key${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+    return v;
+  }
+
+  num(o: Obj, key: string, path: string, rule: NumRule = {}): number | undefined {
+    const p = join(path, key);
+    const v = o[key];
+    if (v === undefined) {
+      if (rule.required) this.add(p, 'is required');
+      return undefined;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.add(p, 'must be a number');
+      return undefined;
+    }
+    if (rule.integer && !Number.isInteger(v)) this.add(p, 'must be a whole number');
+    else if (rule.gt !== undefined && !(v > rule.gt)) this.add(p, `must be > ${rule.gt}`);
+    else if (rule.min !== undefined && v < rule.min) this.add(p, `must be >= ${rule.min}`);
+    else if (rule.max !== undefined && v > rule.max) this.add(p, `must be <= ${rule.max}`);
+    else return v;
+    return undefined;
+  }
+
+  str(o: Obj, key: string, path: string, required = false, oneOf?: readonly string[]): string | undefined {
+    const p = join(path, key);
+    const v = o[key];
+    if (v === undefined) {
+      if (required) this.add(p, 'is required');
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.add(p, 'must be a non-empty string');
+      return undefined;
+    }
+    if (oneOf && !oneOf.includes(v)) {
+      this.add(p, `must be one of ${oneOf.join(', ')} (got "${v}")`);
+      return undefined;
+    }
+    return v;
+  }
+
+  id(o: Obj, key: string, path: string, required = false): string | undefined {
+    const v = this.str(o, key, path, required);
+    if (v !== undefined && !ID.test(v)) {
+      this.add(join(path, key), 'must be 1-64 letters, digits or _ . : - (starting with a letter or digit)');
+      return undefined;
+    }
+    return v;
+  }
+
+  array(o: Obj, key: string, path: string, required = false, nonEmpty = false): unknown[] | undefined {
+    const p = join(path, key);
+    const v = o[key];
+    if (v === undefined) {
+      if (required) this.add(p, 'is required');
+      return undefined;
+    }
+    if (!Array.isArray(v)) {
+      this.add(p, 'must be an array');
+      return undefined;
+    }
+    if (nonEmpty && v.length === 0) this.add(p, 'must not be empty');
+    return v;
+  }
+
+  duration(o: Obj, key: string, path: string, required = false, positive = false): number | undefined {
+    const p = join(path, key);
+    const v = o[key];
+    if (v === undefined) {
+      if (required) this.add(p, 'is required');
+      return undefined;
+    }
+    const s = parseDuration(v);
+    if (s === null) this.add(p, 'must be a duration like "8h", "30m", "45s", "1h30m" or a number of seconds');
+    else if (positive && s <= 0) this.add(p, 'must be longer than 0');
+    else return s;
+    return undefined;
+  }
+
+  /** A time of day: seconds after local midnight (clock) or after the start (duration), tagged. */
+  timeOfDay(o: Obj, key: string, path: string, required = true): { clock: boolean; sec: number } | undefined {
+    const p = join(path, key);
+    const v = o[key];
+    if (v === undefined) {
+      if (required) this.add(p, 'is required');
+      return undefined;
+    }
+    const clock = parseClock(v);
+    if (clock !== null) return { clock: true, sec: clock };
+    const d = parseDuration(v);
+    if (d !== null) return { clock: false, sec: d };
+    this.add(p, 'must be a local clock time "HH:MM" or a duration from the start ("2h30m", seconds)');
+    return undefined;
+  }
+}
+
+function checkDist(c: Checker, v: unknown, path: string, extraKeys: readonly string[] = []): void {
+  const o = c.object(v, path, [...DIST_ALL, ...extraKeys], 'a distribution {"dist": ..., "meanSec": ...}');
+  if (!o) return;
+  const dist = c.str(o, 'dist', path, true, Object.keys(DIST_KEYS));
+  if (dist === undefined) return;
+  for (const k of DIST_ALL) {
+    if (k !== 'dist' && o[k] !== undefined && !DIST_KEYS[dist].includes(k)) {
+      c.add(join(path, k), `is not used by the ${dist} distribution`);
+    }
+  }
+  switch (dist) {
+    case 'fixed':
+      c.num(o, 'meanSec', path, { required: true, min: 0 });
+      break;
+    case 'exponential':
+      c.num(o, 'meanSec', path, { required: true, gt: 0 });
+      break;
+    case 'gamma':
+      c.num(o, 'meanSec', path, { required: true, gt: 0 });
+      c.num(o, 'cv', path, { required: true, gt: 0 });
+      break;
+    case 'lognormal':
+      if (o.mu !== undefined || o.sigma !== undefined) {
+        if (o.meanSec !== undefined || o.cv !== undefined)
+          c.add(path, 'must give either meanSec and cv, or mu and sigma');
+        c.num(o, 'mu', path, { required: true });
+        c.num(o, 'sigma', path, { required: true, gt: 0, max: 5 });
+      } else {
+        c.num(o, 'meanSec', path, { required: true, gt: 0 });
+        c.num(o, 'cv', path, { required: true, gt: 0, max: 20 });
+      }
+      break;
+    case 'empirical': {
+      const values = c.array(o, 'values', path, true, true);
+      values?.forEach((x, i) => {
+        if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+          c.add(join(join(path, 'values'), i), 'must be a number >= 0');
+      });
+      const weights = c.array(o, 'weights', path);
+      if (weights && values && weights.length !== values.length) {
+        c.add(join(path, 'weights'), `must have one weight per value (${values.length})`);
+      }
+      weights?.forEach((x, i) => {
+        if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+          c.add(join(join(path, 'weights'), i), 'must be a number >= 0');
+      });
+      if (weights?.every((x) => x === 0) && weights.length > 0)
+        c.add(join(path, 'weights'), 'must not all be 0');
+      break;
+    }
+  }
+}
+
+const QUEUE_KEYS = [
+  'id',
+  'name',
+  'partner',
+  'priority',
+  'sl',
+  'arrivals',
+  'handle',
+  'acw',
+  'patience',
+  'hold',
+  'overflow',
+  'survey',
+];
+
+function checkQueue(c: Checker, v: unknown, path: string): void {
+  const q = c.object(v, path, QUEUE_KEYS);
+  if (!q) return;
+  c.id(q, 'id', path, true);
+  c.str(q, 'name', path);
+  c.id(q, 'partner', path);
+  c.num(q, 'priority', path, { min: -1000, max: 1000 });
+  if (q.sl !== undefined) {
+    const sl = c.object(q.sl, join(path, 'sl'), ['thresholdSec', 'target']);
+    if (sl) {
+      c.num(sl, 'thresholdSec', join(path, 'sl'), { min: 0, max: 3600 });
+      c.num(sl, 'target', join(path, 'sl'), { min: 0, max: 1 });
+    }
+  }
+  const ap = join(path, 'arrivals');
+  if (q.arrivals === undefined) c.add(ap, 'is required');
+  else {
+    const a = c.object(
+      q.arrivals,
+      ap,
+      ['perHour', 'intervalMin', 'calls'],
+      '{"perHour": n} or {"intervalMin": 30, "calls": [...]}',
+    );
+    if (a) {
+      if (a.perHour !== undefined) {
+        if (a.calls !== undefined || a.intervalMin !== undefined)
+          c.add(ap, 'must give either perHour, or intervalMin and calls');
+        c.num(a, 'perHour', ap, { min: 0, max: 1_000_000 });
+      } else {
+        const im = c.num(a, 'intervalMin', ap, { required: true });
+        if (im !== undefined && ![15, 30, 60].includes(im))
+          c.add(join(ap, 'intervalMin'), 'must be 15, 30 or 60');
+        c.array(a, 'calls', ap, true, true)?.forEach((x, i) => {
+          if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+            c.add(join(join(ap, 'calls'), i), 'must be a number >= 0');
+        });
+      }
+    }
+  }
+  if (q.handle === undefined) c.add(join(path, 'handle'), 'is required');
+  else checkDist(c, q.handle, join(path, 'handle'));
+  if (q.acw !== undefined) checkDist(c, q.acw, join(path, 'acw'));
+  if (q.patience !== undefined) checkDist(c, q.patience, join(path, 'patience'));
+  if (q.hold !== undefined) {
+    checkDist(c, q.hold, join(path, 'hold'), ['probability']);
+    if (isObj(q.hold)) c.num(q.hold, 'probability', join(path, 'hold'), { required: true, min: 0, max: 1 });
+  }
+  if (q.overflow !== undefined) {
+    const op = join(path, 'overflow');
+    const o = c.object(q.overflow, op, ['afterSec', 'maxWaiting', 'to']);
+    if (o) {
+      c.id(o, 'to', op, true);
+      c.num(o, 'afterSec', op, { min: 0 });
+      c.num(o, 'maxWaiting', op, { integer: true, min: 0 });
+      if (o.afterSec === undefined && o.maxWaiting === undefined)
+        c.add(op, 'must give afterSec, maxWaiting or both');
+    }
+  }
+  if (q.survey !== undefined) {
+    const sp = join(path, 'survey');
+    const s = c.object(q.survey, sp, ['responseRate', 'meanScore', 'dropPerMinute']);
+    if (s) {
+      c.num(s, 'responseRate', sp, { required: true, min: 0, max: 1 });
+      c.num(s, 'meanScore', sp, { min: 1, max: 5 });
+      c.num(s, 'dropPerMinute', sp, { min: 0 });
+    }
+  }
+}
+
+function checkAgents(c: Checker, v: unknown, path: string, queueIds: Set<string>): void {
+  const g = c.object(v, path, [
+    'count',
+    'skills',
+    'team',
+    'teamSize',
+    'partner',
+    'shift',
+    'breaks',
+    'absenteeism',
+  ]);
+  if (!g) return;
+  c.num(g, 'count', path, { required: true, integer: true, min: 0, max: 100_000 });
+  const skills = c.array(g, 'skills', path, true, true);
+  const seen = new Set<string>();
+  skills?.forEach((s, i) => {
+    const p = join(join(path, 'skills'), i);
+    if (typeof s !== 'string') c.add(p, 'must be a queue id');
+    else if (!queueIds.has(s)) c.add(p, `names unknown queue "${s}"`);
+    else if (seen.has(s)) c.add(p, `repeats queue "${s}"`);
+    seen.add(String(s));
+  });
+  c.str(g, 'team', path);
+  c.num(g, 'teamSize', path, { integer: true, min: 1 });
+  c.id(g, 'partner', path);
+  c.num(g, 'absenteeism', path, { min: 0, max: 1 });
+  if (g.shift !== undefined) {
+    const sp = join(path, 'shift');
+    const s = c.object(g.shift, sp, ['start', 'end']);
+    if (s) {
+      const a = c.timeOfDay(s, 'start', sp);
+      const b = c.timeOfDay(s, 'end', sp);
+      if (a && b && a.clock === b.clock && b.sec <= a.sec)
+        c.add(join(sp, 'end'), 'must be after shift.start');
+    }
+  }
+  c.array(g, 'breaks', path)?.forEach((b, i) => {
+    const bp = join(join(path, 'breaks'), i);
+    const o = c.object(b, bp, ['at', 'duration', 'reason', 'spread']);
+    if (!o) return;
+    c.timeOfDay(o, 'at', bp);
+    c.duration(o, 'duration', bp, true, true);
+    c.str(o, 'reason', bp);
+    c.duration(o, 'spread', bp);
+  });
+}
+
+function checkIncident(c: Checker, v: unknown, path: string, queueIds: Set<string>): void {
+  const o = c.object(v, path, [
+    'at',
+    'kind',
+    'duration',
+    'queue',
+    'queues',
+    'factor',
+    'count',
+    'team',
+    'partner',
+  ]);
+  if (!o) return;
+  c.timeOfDay(o, 'at', path);
+  const kind = c.str(o, 'kind', path, true, INCIDENT_KINDS);
+  c.duration(o, 'duration', path, false, true);
+  const q = c.str(o, 'queue', path);
+  if (q !== undefined && !queueIds.has(q)) c.add(join(path, 'queue'), `names unknown queue "${q}"`);
+  c.array(o, 'queues', path)?.forEach((x, i) => {
+    if (typeof x !== 'string' || !queueIds.has(x))
+      c.add(join(join(path, 'queues'), i), `names unknown queue "${String(x)}"`);
+  });
+  c.str(o, 'team', path);
+  c.str(o, 'partner', path);
+  if (kind === 'surge' || kind === 'aht-spike') {
+    c.num(o, 'factor', path, { required: true, min: 0, max: 100 });
+    for (const k of ['count', 'team', 'partner'])
+      if (o[k] !== undefined) c.add(join(path, k), `is not used by ${kind}`);
+  } else if (kind === 'agents-leave' || kind === 'outage') {
+    if (kind === 'agents-leave') c.num(o, 'count', path, { required: true, integer: true, min: 1 });
+    else if (o.count !== undefined)
+      c.add(join(path, 'count'), 'is not used by outage (every matching agent drops)');
+    if (o.factor !== undefined) c.add(join(path, 'factor'), `is not used by ${kind}`);
+    if (o.queues !== undefined)
+      c.add(join(path, 'queues'), `is not used by ${kind} (use queue, team or partner)`);
+    if (kind === 'agents-leave' && o.duration !== undefined)
+      c.add(join(path, 'duration'), 'is not used by agents-leave (they leave for good)');
+  }
+}
+
+const TOP_KEYS = [
+  '$schema',
+  'name',
+  'description',
+  'seed',
+  'start',
+  'timeZone',
+  'duration',
+  'warmup',
+  'absenteeism',
+  'queues',
+  'agents',
+  'incidents',
+];
+
+export function validateScenario(value: unknown): ScenarioValidation {
+  const c = new Checker();
+  const s = c.object(value, '', TOP_KEYS, 'a JSON object');
+  if (!s) return { ok: false, problems: c.problems };
+  c.str(s, 'name', '');
+  c.str(s, 'description', '');
+  c.num(s, 'seed', '', { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER });
+  if (s.start !== undefined && parseLocalDateTime(s.start) === null) {
+    c.add('start', 'must be a local date-time "YYYY-MM-DDTHH:MM" (read in timeZone)');
+  }
+  if (s.timeZone !== undefined && !isTimeZone(s.timeZone))
+    c.add('timeZone', 'must be an IANA time zone such as "Europe/Paris"');
+  const duration = c.duration(s, 'duration', '', false, true);
+  const warmup = c.duration(s, 'warmup', '');
+  if (warmup !== undefined && warmup >= (duration ?? 8 * 3600))
+    c.add('warmup', 'must be shorter than duration');
+  c.num(s, 'absenteeism', '', { min: 0, max: 1 });
+
+  const queues = c.array(s, 'queues', '', true, true) ?? [];
+  const queueIds = new Set<string>();
+  queues.forEach((q, i) => {
+    checkQueue(c, q, `queues[${i}]`);
+    if (isObj(q) && typeof q.id === 'string') {
+      if (queueIds.has(q.id)) c.add(`queues[${i}].id`, `"${q.id}" is used by another queue`);
+      queueIds.add(q.id);
+    }
+  });
+  // Overflow targets exist, are not the queue itself, and chains end (no cycle).
+  const next = new Map<string, string>();
+  queues.forEach((q, i) => {
+    if (!isObj(q) || !isObj(q.overflow) || typeof q.overflow.to !== 'string' || typeof q.id !== 'string')
+      return;
+    const to = q.overflow.to;
+    if (!queueIds.has(to)) c.add(`queues[${i}].overflow.to`, `names unknown queue "${to}"`);
+    else if (to === q.id) c.add(`queues[${i}].overflow.to`, 'must name another queue');
+    else next.set(q.id, to);
+  });
+  queues.forEach((q, i) => {
+    if (!isObj(q) || typeof q.id !== 'string' || !next.has(q.id) || !isObj(q.overflow)) return;
+    const chain = [q.id];
+    for (let at = next.get(q.id); at !== undefined; at = next.get(at)) {
+      chain.push(at);
+      if (at === q.id) {
+        c.add(`queues[${i}].overflow.to`, `makes an overflow cycle (${chain.join(' -> ')})`);
+        break;
+      }
+      if (chain.length > queues.length + 1) break;
+    }
+  });
+
+  (c.array(s, 'agents', '', true) ?? []).forEach((g, i) => {
+    checkAgents(c, g, `agents[${i}]`, queueIds);
+  });
+  (c.array(s, 'incidents', '') ?? []).forEach((inc, i) => {
+    checkIncident(c, inc, `incidents[${i}]`, queueIds);
+  });
+  return c.problems.length > 0
+    ? { ok: false, problems: c.problems }
+    : { ok: true, scenario: s as unknown as ScenarioInput };
+}
