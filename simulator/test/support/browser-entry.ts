@@ -3,6 +3,10 @@
 import { builtInScenario } from '../../src/scenario/library.js';
 import { fingerprint } from './ndjson-hash.js';
 
+// The package compiles without the DOM library (the core must not need it): type the one call used.
+const { document } = globalThis as unknown as {
+  document: { getElementById(id: string): { textContent: string } | null };
+};
 const names = ['steady-day', 'outage-surge', 'absenteeism-overflow'];
 const out: Record<string, string> = {};
 try {
