@@ -7,4 +7,5 @@ if (!existsSync(fileURLToPath(cli))) {
   console.error('wallboard-sim is not built yet: run `pnpm -r build` in the repository root first.');
   process.exit(1);
 }
-await import(cli.href);
+const { runCli } = await import(cli.href);
+runCli();

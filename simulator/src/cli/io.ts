@@ -1,0 +1,35 @@
+/** What the CLI needs from the process, injectable so tests run commands in process. */
+export interface OutputStream {
+  /** Resolves when the stream can take more (backpressure). */
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+  /** The reader went away (a closed pipe, as with `| head`): the run may stop. */
+  readonly gone: boolean;
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stderr is a terminal (the progress bar is drawn only there). */
+  stderrIsTty: boolean;
+  readFile(path: string): Promise<string>;
+  isFile(path: string): boolean;
+  /** Opens FILE for writing, or standard output for "-". */
+  openOutput(target: string): OutputStream;
+  /** Wall clock in ms (monotonic). */
+  now(): number;
+  /** Registers a Ctrl-C handler; returns its remover. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** A usage or input error: printed as one clear line (or list), exit code `code`, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
+
+export type Command = (argv: string[], io: CliIo) => Promise<number>;

@@ -1,0 +1,231 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateEvent, type WallboardEvent } from '@wallboard/metrics';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { Simulation } from '../src/engine/simulation.js';
+import { toNdjsonLine } from '../src/ndjson.js';
+import { builtInScenario } from '../src/scenario/library.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { MemoryIo } from './support/memory-io.js';
+
+async function cli(...argv: string[]) {
+  const io = new MemoryIo();
+  const code = await main(argv, io);
+  return { code, io };
+}
+
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+describe('wallboard-sim run', () => {
+  it('--summary --json: the report JSON of the metrics engine over post-warm-up events, plus run', async () => {
+    const { code, io } = await cli('run', 'steady-day', '--summary', '--json');
+    expect(code).toBe(0);
+    expect(io.err).toBe('');
+    const r = JSON.parse(io.out);
+    expect(Object.keys(r)).toEqual(['settings', 'from', 'to', 'scopes', 'intervals', 'diagnostics', 'run']);
+    expect(Object.keys(r.run)).toEqual(['calls', 'events', 'wallMs']);
+    expect(r.diagnostics.rejected).toBe(0);
+    // Independent count from the raw stream: calls first queued after the 30-minute warm-up, less the
+    // short abandons (wait < 5 s), are the offered calls of scope "all".
+    const loaded = loadScenario(builtInScenario('steady-day'));
+    if (!loaded.ok) throw new Error('steady-day invalid');
+    const events: WallboardEvent[] = [];
+    const sim = new Simulation(loaded.model, { sink: (e) => events.push(e), names: loaded.names });
+    sim.runToEnd();
+    const warm = loaded.model.startEpochMs + loaded.model.warmupMs;
+    const queuedAt = new Map<string, number>();
+    for (const e of events) if (e.type === 'call.queued' && e.t >= warm) queuedAt.set(e.call, e.t);
+    const short = events.filter(
+      (e) => e.type === 'call.abandoned' && queuedAt.has(e.call) && e.t - queuedAt.get(e.call)! < 5000,
+    ).length;
+    expect(r.scopes.all.offered).toBe(queuedAt.size - short);
+    expect(r.scopes.all.shortAbandoned).toBe(short);
+    expect(r.run.calls).toBe(sim.callCount);
+    expect(r.run.events).toBe(events.length);
+    expect(r.scopes['queue:support'].sl).toMatchObject({ slThresholdSec: 20, slTarget: 0.8 });
+  });
+
+  it('--events FILE writes the same NDJSON as the library, every line a valid event', async () => {
+    const { code, io } = await cli('run', 'outage-surge', '--events', 'out.ndjson');
+    expect(code).toBe(0);
+    expect(io.out).toBe('');
+    const text = io.files.get('out.ndjson')!;
+    const loaded = loadScenario(builtInScenario('outage-surge'));
+    if (!loaded.ok) throw new Error('invalid');
+    let expected = '';
+    new Simulation(loaded.model, {
+      names: loaded.names,
+      sink: (e) => (expected += toNdjsonLine(e)),
+    }).runToEnd();
+    expect(text).toBe(expected);
+    expect(lines(text).every((l) => validateEvent(JSON.parse(l)).ok)).toBe(true);
+  });
+
+  it('--events - keeps stdout pure NDJSON and puts the summary on stderr', async () => {
+    const { code, io } = await cli('run', 'steady-day', '--events', '-', '--summary', '--until', '1h');
+    expect(code).toBe(0);
+    expect(lines(io.out).every((l) => l.startsWith('{"type":'))).toBe(true);
+    expect(io.err).toContain('scope');
+    expect(io.err).toContain('queue:support');
+  });
+
+  it('--seed and --until change the run', async () => {
+    const a = (await cli('run', 'steady-day', '--events', '-', '--until', '2h')).io.out;
+    const b = (await cli('run', 'steady-day', '--events', '-', '--until', '2h', '--seed', '42')).io.out;
+    expect(a).not.toBe(b);
+    const start = Date.UTC(2025, 2, 3, 8);
+    const last = JSON.parse(lines(a).at(-1)!);
+    expect(last.t).toBeLessThanOrEqual(start + 2 * 3_600_000);
+    expect(last.t).toBeGreaterThan(start + 1.9 * 3_600_000);
+  });
+
+  it('takes the report metric flags and reports every partner', async () => {
+    const { io } = await cli(
+      'run',
+      'outsourcer-fte',
+      '--json',
+      '--sl-threshold',
+      '30',
+      '--sl-formula',
+      'answered-only',
+      '--interval',
+      '60',
+    );
+    const r = JSON.parse(io.out);
+    expect(r.settings).toMatchObject({
+      slThresholdSec: 30,
+      slFormula: 'answered-only',
+      intervalMin: 60,
+      timeZone: 'Europe/London',
+    });
+    expect(r.scopes['queue:sales-bpo'].sl.slThresholdSec).toBe(30);
+    for (const p of ['partner:inhouse', 'partner:bpo']) {
+      expect(r.scopes[p].offered).toBeGreaterThan(1000);
+      expect(r.scopes[p].serviceLevel).toBeGreaterThan(0);
+    }
+    expect(r.intervals.length).toBe(8);
+  });
+
+  it('paces the stream with --speed', async () => {
+    const { code, io } = await cli('run', 'steady-day', '--speed', '200000', '--until', '2h', '--summary');
+    expect(code).toBe(0);
+    expect(lines(io.out).length).toBeGreaterThan(100);
+    expect(io.err).toContain('queue:support');
+  });
+
+  it('exits 2 with every problem of a bad scenario, and on bad flags, never a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-sim-cli-'));
+    try {
+      const file = join(dir, 'bad.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          queues: [{ id: 'q', arrivals: { perHour: 1 }, handle: { dist: 'gamma', meanSec: 3 } }],
+          agents: [{ count: -1, skills: ['q'] }],
+        }),
+      );
+      const bad = await cli('run', file);
+      expect(bad.code).toBe(2);
+      expect(bad.io.out).toBe('');
+      expect(bad.io.err).toBe(
+        `wallboard-sim run: ${file} is not a valid scenario (2 problems):\n  - queues[0].handle.cv is required\n  - agents[0].count must be >= 0\n`,
+      );
+      writeFileSync(file, '{"queues": [');
+      expect((await cli('run', file)).io.err).toMatch(/is not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    for (const [argv, msg] of [
+      [['run', 'steady-day', '--bogus'], /Unknown option '--bogus'/],
+      [['run', 'steady-day', '--speed', '0'], /--speed must be > 0/],
+      [['run', 'steady-day', '--until', 'soon'], /--until must be a duration/],
+      [['run', 'steady-day', '--interval', '7'], /--interval must be 15, 30 or 60/],
+      [['run', 'no-such-scenario'], /no scenario file or built-in scenario named "no-such-scenario"/],
+      [['run'], /expected a scenario/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+    ] as const) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.io.err).toMatch(msg);
+      expect(r.io.err).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('wallboard-sim scenarios and validate', () => {
+  it('lists the built-in scenarios with their descriptions', async () => {
+    const { code, io } = await cli('scenarios');
+    expect(code).toBe(0);
+    for (const n of [
+      'steady-day',
+      'monday-peak',
+      'lunch-gap',
+      'outage-surge',
+      'absenteeism-overflow',
+      'outsourcer-fte',
+      'floor-1000',
+    ]) {
+      expect(io.out).toMatch(new RegExp(`^${n}$`, 'm'));
+    }
+    const json = JSON.parse((await cli('scenarios', '--json')).io.out);
+    expect(json).toHaveLength(7);
+    expect(json[0]).toEqual({ name: 'steady-day', description: expect.stringContaining('Erlang A') });
+  });
+
+  it('validate accepts a good scenario and lists the problems of a bad one', async () => {
+    expect((await cli('validate', 'floor-1000')).io.out).toBe('floor-1000: valid (30 queues, 1000 agents)\n');
+  });
+});
+
+describe('the built bin', () => {
+  let dir = '';
+  let entry = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wb-sim-bin-'));
+    entry = join(dir, 'main.mjs');
+    await build({
+      stdin: {
+        contents: "import { runCli } from './src/cli.ts'; runCli();",
+        resolveDir: new URL('..', import.meta.url).pathname,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: entry,
+      logLevel: 'silent',
+      banner: {
+        js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+      },
+    });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 on a good run and 2 on a bad scenario, with a one-line reason', () => {
+    const ok = execFileSync(process.execPath, [entry, 'run', 'steady-day', '--until', '1h', '--json'], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(ok).run.calls).toBeGreaterThan(100);
+    const bad = spawnSync(process.execPath, [entry, 'run', join(dir, 'missing.json')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(
+      /^wallboard-sim run: no scenario file or built-in scenario named ".*missing.json"/,
+    );
+    expect(bad.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('stops quietly when the reader of stdout goes away', () => {
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${entry}" run floor-1000 --events - | head -n 3`],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout)).toHaveLength(3);
+    expect(r.stderr).toBe('');
+  });
+});
