@@ -80,7 +80,7 @@ const preview: Preview = {
   decorators: [
     (story, context) => {
       const g = context.globals as Partial<FrameSettings>;
-      const settings: FrameSettings = { ...DEFAULT_FRAME, ...g };
+      const settings: FrameSettings = { ...DEFAULT_FRAME, ...g, fill: context.viewMode === 'story' };
       return html`<wb-story-frame .settings=${settings}>${story()}</wb-story-frame>`;
     },
   ],

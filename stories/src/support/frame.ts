@@ -17,6 +17,8 @@ export interface FrameSettings {
   locale: string;
   motion: FrameMotion;
   direction: FrameDirection;
+  /** Fill the viewport (a story on its own), rather than fit the content (a story in a docs page). */
+  fill?: boolean;
 }
 
 export const DEFAULT_FRAME: FrameSettings = {
@@ -62,6 +64,8 @@ export class WbStoryFrame extends HTMLElement {
     if (s.motion === 'reduce') this.style.setProperty('--wb-motion-duration', '0ms');
     this.style.display = 'block';
     this.style.padding = '1rem';
+    this.style.boxSizing = 'border-box';
+    this.style.minHeight = s.fill ? '100vh' : '';
     this.style.background = 'var(--wb-color-background)';
     this.style.color = 'var(--wb-color-on-surface)';
     this.style.fontFamily = 'var(--wb-font-family)';
