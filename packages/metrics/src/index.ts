@@ -5,6 +5,7 @@ export { readMetric } from './engine/snapshot.js';
 export { ZoneCalendar } from './engine/zone-calendar.js';
 export * from './erlang/index.js';
 export * from './events.js';
+export * from './formats/index.js';
 export * from './report.js';
 export * from './types.js';
 export * from './validate.js';
