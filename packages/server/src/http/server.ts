@@ -1,0 +1,344 @@
+/**
+ * The HTTP side: GET /health, /snapshot, /stream (SSE), /ws (WebSocket) and the built console. Read-only
+ * by construction: there is no route that takes data in, every other method gets 405, and WebSocket
+ * clients may only ping and resume. Data endpoints need a token when a tokens file is given, and answer
+ * browsers only from allowed origins.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { CorsPolicy } from '../access/cors.js';
+import { ALL, type Grants, type TokenTable } from '../access/tokens.js';
+import type { StreamHub } from '../stream/hub.js';
+import { ViewRegistry } from '../stream/view.js';
+import { ClientConnection } from './client.js';
+import { SseTransport } from './sse.js';
+import type { StaticFiles } from './static.js';
+import { parseClientMessage, RateLimiter, WsTransport } from './ws.js';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  tokens?: TokenTable;
+  cors: CorsPolicy;
+  files: StaticFiles;
+  /** Characters a client may have unread before it skips frames (default 4 MiB). */
+  maxBufferBytes: number;
+  /** A client behind for this long is disconnected. */
+  stallTimeoutMs: number;
+  /** SSE comment / WebSocket ping interval. */
+  heartbeatMs: number;
+  maxClients: number;
+  wsMaxMessageBytes: number;
+  wsRatePerSec: number;
+  wsBurst: number;
+}
+
+export interface Health {
+  ok: boolean;
+  [key: string]: unknown;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface Access {
+  grants: Grants;
+  requested: ReadonlySet<string> | null;
+  mode: 'delta' | 'full';
+  since: number | undefined;
+  stream: string | undefined;
+}
+
+const MAX_REQUESTED_SCOPES = 500;
+
+export class FeedServer {
+  readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly views = new ViewRegistry();
+  private readonly clients = new Set<ClientConnection>();
+  private readonly sweep: ReturnType<typeof setInterval>;
+  private totals = { connections: 0, rejected: 0, stalled: 0 };
+
+  constructor(
+    private readonly hub: StreamHub,
+    private readonly options: HttpOptions,
+    private readonly health: () => Health | Promise<Health>,
+  ) {
+    this.http = createServer((req, res) => this.onRequest(req, res));
+    // Keep-alive sockets of finished requests must not hold the process open at shutdown.
+    this.http.keepAliveTimeout = 5000;
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.wsMaxMessageBytes,
+      perMessageDeflate: false,
+    });
+    this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
+    this.sweep = setInterval(() => {
+      const now = Date.now();
+      for (const c of this.clients) c.checkStall(now);
+    }, 1000);
+    this.sweep.unref();
+  }
+
+  listen(): Promise<{ port: number; url: string }> {
+    return new Promise((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.options.port, this.options.host, () => {
+        this.http.off('error', reject);
+        const { port } = this.http.address() as AddressInfo;
+        const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+        resolve({ port, url: `http://${host}:${port}` });
+      });
+    });
+  }
+
+  /** Closes every client and the listener. */
+  async close(): Promise<void> {
+    clearInterval(this.sweep);
+    for (const c of [...this.clients]) c.close('server shutting down');
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  stats() {
+    let sse = 0;
+    let ws = 0;
+    let behind = 0;
+    let resyncs = 0;
+    let dropped = 0;
+    for (const c of this.clients) {
+      if (c.kind === 'sse') sse++;
+      else ws++;
+      if (c.isBehind) behind++;
+      resyncs += c.stats.resyncs;
+      dropped += c.stats.dropped;
+    }
+    return { sse, ws, behind, views: this.views.size, resyncs, dropped, ...this.totals };
+  }
+
+  /** Buffered characters of each client, for tests of the slow-client bound. */
+  clientBuffers(): number[] {
+    return [...this.clients].map((c) => c.buffered);
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const origin = req.headers.origin;
+    const cors = this.options.cors.headers(origin);
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'OPTIONS') {
+        if (!this.options.cors.allows(origin, req.headers.host))
+          throw new HttpError(403, 'origin not allowed');
+        res.writeHead(204, cors);
+        res.end();
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        throw new HttpError(405, 'this server is read-only: GET only', { Allow: 'GET, HEAD, OPTIONS' });
+      const head = req.method === 'HEAD';
+      switch (url.pathname) {
+        case '/health': {
+          Promise.resolve(this.health()).then(
+            (h) => {
+              const body = { ...h, clients: this.stats() };
+              sendJson(res, h.ok ? 200 : 503, JSON.stringify(body), cors, head);
+            },
+            (err: Error) => sendJson(res, 500, JSON.stringify({ ok: false, error: err.message }), cors, head),
+          );
+          return;
+        }
+        case '/snapshot': {
+          const access = this.authorize(req, url);
+          const state = this.hub.state;
+          if (!state) throw new HttpError(503, 'no snapshot yet: the source has not produced one');
+          const view = this.views.acquire(access.grants, access.requested);
+          try {
+            sendJson(res, 200, view.snapshotJson(state), cors, head);
+          } finally {
+            this.views.release(view);
+          }
+          return;
+        }
+        case '/stream': {
+          const access = this.authorize(req, url);
+          this.admit();
+          if (head) {
+            res.writeHead(200, { 'Content-Type': 'text/event-stream', ...cors });
+            res.end();
+            return;
+          }
+          for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+          const transport = new SseTransport(res, this.options.heartbeatMs);
+          const client = this.connect(access, transport);
+          res.on('close', () => client.disposed());
+          client.resume(access.since, access.stream);
+          return;
+        }
+        case '/ws':
+          throw new HttpError(426, 'connect with a WebSocket upgrade', { Upgrade: 'websocket' });
+        default:
+          if (!this.options.files.serve(url.pathname, res, head)) throw new HttpError(404, 'not found');
+      }
+    } catch (err) {
+      const e = err instanceof HttpError ? err : new HttpError(400, 'bad request');
+      if (e.status === 401 || e.status === 403) this.totals.rejected++;
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, e.status, JSON.stringify({ error: e.message }), { ...cors, ...e.headers }, false);
+    }
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    let access: Access;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/ws') throw new HttpError(404, 'not found');
+      access = this.authorize(req, url);
+      this.admit();
+    } catch (err) {
+      const e = err instanceof HttpError ? err : new HttpError(400, 'bad request');
+      if (e.status === 401 || e.status === 403) this.totals.rejected++;
+      const body = JSON.stringify({ error: e.message });
+      socket.end(
+        `HTTP/1.1 ${e.status} ${e.status === 401 ? 'Unauthorized' : e.status === 403 ? 'Forbidden' : 'Error'}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onWebSocket(ws, access));
+  }
+
+  private onWebSocket(ws: WebSocket, access: Access): void {
+    const client = this.connect(access, new WsTransport(ws));
+    const limiter = new RateLimiter(this.options.wsRatePerSec, this.options.wsBurst);
+    let alive = true;
+    const ping = setInterval(() => {
+      if (!alive) {
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }, this.options.heartbeatMs * 2);
+    ws.on('pong', () => {
+      alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      if (!limiter.take()) {
+        client.close('rate limit: too many messages');
+        return;
+      }
+      if (isBinary) {
+        ws.close(1003, 'text messages only');
+        return;
+      }
+      const msg = parseClientMessage(data.toString());
+      if (typeof msg === 'string') {
+        ws.close(1008, msg.slice(0, 100));
+        return;
+      }
+      if (msg.type === 'ping') ws.send('{"type":"pong"}');
+      else client.resume(msg.since, msg.stream);
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      clearInterval(ping);
+      client.disposed();
+    });
+    client.resume(access.since, access.stream);
+  }
+
+  private connect(access: Access, transport: SseTransport | WsTransport): ClientConnection {
+    this.totals.connections++;
+    const view = this.views.acquire(access.grants, access.requested);
+    const client = new ClientConnection(
+      this.hub,
+      view,
+      transport,
+      {
+        mode: access.mode,
+        maxBufferBytes: this.options.maxBufferBytes,
+        stallTimeoutMs: this.options.stallTimeoutMs,
+      },
+      (c) => {
+        if (!this.clients.delete(c)) return;
+        this.views.release(c.view);
+        if (c.isBehind) this.totals.stalled++;
+      },
+    );
+    this.clients.add(client);
+    return client;
+  }
+
+  private admit(): void {
+    if (this.clients.size >= this.options.maxClients)
+      throw new HttpError(503, 'too many clients on this instance', { 'Retry-After': '5' });
+  }
+
+  /** Checks origin and token; reads the stream parameters. Throws HttpError 401/403/400. */
+  private authorize(req: IncomingMessage, url: URL): Access {
+    if (!this.options.cors.allows(req.headers.origin, req.headers.host))
+      throw new HttpError(403, 'origin not allowed (see --origins)');
+    let grants: Grants = ALL;
+    if (this.options.tokens) {
+      const auth = req.headers.authorization;
+      const bearer = auth?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+      const token = bearer ?? url.searchParams.get('token') ?? undefined;
+      if (!token)
+        throw new HttpError(401, 'a token is required (Authorization: Bearer T, or ?token=T)', {
+          'WWW-Authenticate': 'Bearer realm="wallboard"',
+        });
+      const g = token.length <= 512 ? this.options.tokens.lookup(token) : undefined;
+      if (!g) throw new HttpError(403, 'unknown token');
+      grants = g;
+    }
+    const scopesParam = url.searchParams.get('scopes');
+    let requested: Set<string> | null = null;
+    if (scopesParam !== null) {
+      const list = scopesParam.split(',').filter((s) => s !== '');
+      if (list.length > MAX_REQUESTED_SCOPES || list.some((s) => s.length > 200))
+        throw new HttpError(400, `scopes: at most ${MAX_REQUESTED_SCOPES} keys of at most 200 characters`);
+      requested = new Set(list);
+    }
+    const sinceRaw = url.searchParams.get('since') ?? req.headers['last-event-id'];
+    let since: number | undefined;
+    if (typeof sinceRaw === 'string' && sinceRaw !== '') {
+      since = Number(sinceRaw);
+      if (!Number.isSafeInteger(since) || since < 0)
+        throw new HttpError(400, 'since / Last-Event-ID must be a sequence number');
+    }
+    const stream = url.searchParams.get('stream') ?? undefined;
+    if (stream !== undefined && stream.length > 64) throw new HttpError(400, 'stream: not a stream id');
+    const delta = url.searchParams.get('delta');
+    return { grants, requested, mode: delta === '1' || delta === 'true' ? 'delta' : 'full', since, stream };
+  }
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+  head: boolean,
+): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(head ? undefined : body);
+}

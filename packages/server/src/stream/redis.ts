@@ -1,0 +1,248 @@
+/**
+ * Scale-out over Redis: the instance that runs the source publishes every frame of its stream; every
+ * other instance subscribes and keeps the same state and ring, so a client can move between instances
+ * and resume its sequence. Keys under the channel name `NS` (default `wallboard`):
+ *   NS:frames   pub/sub channel of frames (JSON; each carries the owners after it) and reset notices
+ *   NS:ring     list of the latest frames (the ring a resuming client is served from), trimmed
+ *   NS:state    the whole state at some recent seq (written on reset and every `stateEvery` frames)
+ *   NS:health   the publisher's health, refreshed every second, expiring after 5 s
+ * Pub/sub may drop messages (a subscriber's connection blips): a subscriber that sees a frame that does
+ * not follow its state re-reads NS:state and NS:ring and carries on from there.
+ */
+import { Redis } from 'ioredis';
+import type { RingEntry, StreamHub } from './hub.js';
+import { jsonEqual } from './patch.js';
+import type { Frame, Owners, StreamEvent, StreamState } from './types.js';
+import { stateJson } from './view.js';
+
+export interface RedisRelayOptions {
+  url: string;
+  namespace: string;
+  ringSize: number;
+  /** Write the whole state every this many frames (resyncing subscribers patch forward from it). */
+  stateEvery?: number;
+  onError?: (message: string) => void;
+}
+
+function connect(url: string, onError: (m: string) => void, offlineQueue: boolean): Redis {
+  const r = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: offlineQueue,
+    maxRetriesPerRequest: 1,
+    // Reconnect forever, at most every 2 s: a Redis restart must not need a server restart.
+    retryStrategy: (n) => Math.min(2000, 50 * 2 ** Math.min(n, 6)),
+  });
+  let last = '';
+  r.on('error', (err: Error) => {
+    // ioredis repeats the same error on every retry: say it once.
+    if (err.message !== last) onError(`redis: ${err.message}`);
+    last = err.message;
+  });
+  r.on('ready', () => {
+    last = '';
+  });
+  return r;
+}
+
+/** Publishing side: mirrors a hub's stream into Redis. */
+export class RedisPublisher {
+  private readonly redis: Redis;
+  private readonly unsubscribe: () => void;
+  private sinceState = 0;
+  private healthTimer: ReturnType<typeof setInterval> | undefined;
+  private needsState = true;
+  errors = 0;
+
+  constructor(
+    private readonly hub: StreamHub,
+    private readonly options: RedisRelayOptions,
+    private readonly health: () => unknown,
+  ) {
+    const onError = options.onError ?? (() => {});
+    this.redis = connect(options.url, onError, false);
+    // After a reconnect the ring in Redis may have a hole: start it over from the whole state.
+    this.redis.on('ready', () => {
+      this.needsState = true;
+      this.writeState();
+    });
+    this.unsubscribe = hub.subscribe((e) => this.onStream(e));
+  }
+
+  async start(): Promise<void> {
+    await this.redis.connect();
+    this.writeState();
+    this.healthTimer = setInterval(() => {
+      this.redis
+        .set(`${this.options.namespace}:health`, JSON.stringify(this.health()), 'PX', 5000)
+        .catch(() => this.errors++);
+    }, 1000);
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe();
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    this.redis.disconnect();
+  }
+
+  private onStream(e: StreamEvent): void {
+    if (e.kind === 'reset' || this.needsState) {
+      this.writeState();
+      return;
+    }
+    if (this.redis.status !== 'ready') return;
+    const ns = this.options.namespace;
+    const json = JSON.stringify({ ...e.frame, owners: e.state.owners });
+    const m = this.redis.multi().rpush(`${ns}:ring`, json).ltrim(`${ns}:ring`, -this.options.ringSize, -1);
+    if (++this.sinceState >= (this.options.stateEvery ?? 10)) {
+      m.set(`${ns}:state`, stateJson(e.state));
+      this.sinceState = 0;
+    }
+    m.publish(`${ns}:frames`, json);
+    m.exec().catch(() => {
+      this.errors++;
+      this.needsState = true;
+    });
+  }
+
+  private writeState(): void {
+    const state = this.hub.state;
+    if (!state || this.redis.status !== 'ready') return;
+    const ns = this.options.namespace;
+    this.needsState = false;
+    this.sinceState = 0;
+    this.redis
+      .multi()
+      .set(`${ns}:state`, stateJson(state))
+      .del(`${ns}:ring`)
+      .publish(`${ns}:frames`, JSON.stringify({ reset: true, stream: state.stream, seq: state.seq }))
+      .exec()
+      .catch(() => {
+        this.errors++;
+        this.needsState = true;
+      });
+  }
+}
+
+/** Subscribing side: keeps a hub in step with the publisher's stream. */
+export class RedisSubscriber {
+  private readonly sub: Redis;
+  private readonly cmd: Redis;
+  private resyncing: Promise<void> | undefined;
+  private pending: Frame[] = [];
+  resyncs = 0;
+  lastFrameAt = 0;
+
+  constructor(
+    private readonly hub: StreamHub,
+    private readonly options: RedisRelayOptions,
+  ) {
+    const onError = options.onError ?? (() => {});
+    this.sub = connect(options.url, onError, true);
+    this.cmd = connect(options.url, onError, false);
+    this.sub.on('message', (_channel: string, message: string) => this.onMessage(message));
+    // Messages published while the connection was down are gone: read the state again.
+    this.sub.on('ready', () => {
+      if (this.hub.state) this.resync();
+    });
+  }
+
+  get connected(): boolean {
+    return this.sub.status === 'ready' && this.cmd.status === 'ready';
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([this.sub.connect(), this.cmd.connect()]);
+    await this.sub.subscribe(`${this.options.namespace}:frames`);
+    await this.resync();
+  }
+
+  async stop(): Promise<void> {
+    this.sub.disconnect();
+    this.cmd.disconnect();
+  }
+
+  /** The publisher's latest health report, or null when there is no live publisher. */
+  async publisherHealth(): Promise<unknown> {
+    try {
+      const s = await this.cmd.get(`${this.options.namespace}:health`);
+      return s === null ? null : JSON.parse(s);
+    } catch {
+      return null;
+    }
+  }
+
+  private onMessage(message: string): void {
+    let m: Frame & { reset?: boolean };
+    try {
+      m = JSON.parse(message);
+    } catch {
+      return;
+    }
+    this.lastFrameAt = Date.now();
+    if (m.reset) {
+      this.resync();
+      return;
+    }
+    if (this.resyncing) {
+      this.pending.push(m);
+      return;
+    }
+    this.take(m);
+  }
+
+  private take(frame: Frame): void {
+    const cur = this.hub.state;
+    if (cur && frame.stream === cur.stream && frame.seq <= cur.seq) return; // already have it
+    if (!this.hub.advance(this.normalize(frame))) this.resync();
+  }
+
+  /** Reuses the current owners object when a frame's owners are the same (views then skip their check). */
+  private normalize(frame: Frame): Frame {
+    const cur = this.hub.state;
+    if (frame.owners && cur && jsonEqual(frame.owners, cur.owners)) {
+      const { owners: _, ...rest } = frame;
+      return rest;
+    }
+    return frame;
+  }
+
+  private resync(): Promise<void> {
+    if (this.resyncing) return this.resyncing;
+    this.resyncs++;
+    this.resyncing = (async () => {
+      try {
+        const ns = this.options.namespace;
+        const [state, ring] = await Promise.all([
+          this.cmd.get(`${ns}:state`),
+          this.cmd.lrange(`${ns}:ring`, 0, -1),
+        ]);
+        if (state === null) return;
+        const base: StreamState = JSON.parse(state);
+        const frames: Frame[] = ring.map((s) => JSON.parse(s)).filter((f: Frame) => f.stream === base.stream);
+        // Ring entries for resuming clients: consecutive frames, each with the owners before and after it.
+        const entries: RingEntry[] = [];
+        let owners: Owners = base.owners;
+        for (const f of frames) {
+          const prev = entries[entries.length - 1];
+          if (prev && f.base !== prev.frame.seq) entries.length = 0;
+          const before = prev ? prev.ownersAfter : owners;
+          const after = f.owners ?? before;
+          entries.push({ frame: f, ownersBefore: before, ownersAfter: after });
+          owners = after;
+        }
+        // The state as of its own seq, then patched forward with the ring's later frames.
+        const upTo = entries.filter((e) => e.frame.seq <= base.seq);
+        this.hub.reset(base, upTo);
+        for (const e of entries) if (e.frame.seq > base.seq) this.hub.advance(this.normalize(e.frame));
+      } catch {
+        // Redis went away mid-resync: the next frame or reconnect tries again.
+      } finally {
+        this.resyncing = undefined;
+        const queued = this.pending;
+        this.pending = [];
+        for (const f of queued) this.take(f);
+      }
+    })();
+    return this.resyncing;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * A view is what one kind of client may see: its token's grants narrowed by the scopes it asked for.
+ * Clients with the same view share its encodings, so each message is filtered and serialized once per
+ * view, not once per client; each scope's JSON is made once per state whatever the number of views.
+ *
+ * Messages (one JSON object each; `id:` of an SSE event = seq):
+ *   {"type":"snapshot","stream","seq","t","at","timeZone","settings","scopes":{...}}   the whole state
+ *   {"type":"delta","stream","seq","base","t","at","scopes":{...},"replaced":[...],"removed":[...]}
+ * A delta applies to the state `base` (= seq - 1): each scope's patch is merged into the client's copy,
+ * scopes in `replaced` are taken whole, scopes in `removed` deleted (patch.ts has the merge rules).
+ */
+import { type Grants, scopeAllowed } from '../access/tokens.js';
+import type { RingEntry } from './hub.js';
+import type { JsonObject } from './patch.js';
+import type { Owners, StreamState } from './types.js';
+
+const jsonOf = new WeakMap<object, string>();
+
+/** JSON of an object, made once per object (states and frames share unchanged objects). */
+function cachedJson(value: JsonObject): string {
+  let s = jsonOf.get(value);
+  if (s === undefined) {
+    s = JSON.stringify(value);
+    jsonOf.set(value, s);
+  }
+  return s;
+}
+
+export class View {
+  readonly key: string;
+  /** Clients using this view (the registry drops a view with none). */
+  users = 0;
+  private full: { stream: string; seq: number; json: string } | undefined;
+  private readonly deltas = new Map<string, string>();
+
+  constructor(
+    readonly grants: Grants,
+    readonly requested: ReadonlySet<string> | null,
+    private readonly maxCachedDeltas = 64,
+  ) {
+    this.key = viewKey(grants, requested);
+  }
+
+  allows(scope: string, owners: Owners): boolean {
+    return (this.requested === null || this.requested.has(scope)) && scopeAllowed(this.grants, scope, owners);
+  }
+
+  /** The whole state as this view sees it. */
+  snapshotJson(state: StreamState): string {
+    const f = this.full;
+    if (f && f.stream === state.stream && f.seq === state.seq) return f.json;
+    const parts: string[] = [];
+    for (const k in state.scopes) {
+      if (this.allows(k, state.owners)) parts.push(`${JSON.stringify(k)}:${cachedJson(state.scopes[k])}`);
+    }
+    const json =
+      `{"type":"snapshot","stream":${JSON.stringify(state.stream)},"seq":${state.seq},"t":${state.t},` +
+      `"at":${state.at},"timeZone":${JSON.stringify(state.timeZone)},"settings":${JSON.stringify(state.settings)},` +
+      `"scopes":{${parts.join(',')}}}`;
+    this.full = { stream: state.stream, seq: state.seq, json };
+    return json;
+  }
+
+  /** One frame as this view sees it. */
+  deltaJson(entry: RingEntry): string {
+    const { frame, ownersBefore, ownersAfter } = entry;
+    const cacheKey = `${frame.stream}/${frame.seq}`;
+    const cached = this.deltas.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const parts: string[] = [];
+    const replaced: string[] = [];
+    const removed: string[] = [];
+    const replacedSet = new Set(frame.replaced);
+    for (const k in frame.scopes) {
+      if (!this.allows(k, ownersAfter)) continue;
+      parts.push(`${JSON.stringify(k)}:${cachedJson(frame.scopes[k])}`);
+      if (replacedSet.has(k)) replaced.push(k);
+    }
+    for (const k of frame.removed) if (this.allows(k, ownersBefore)) removed.push(k);
+    if (frame.owners) {
+      // Scopes this view could see before and cannot any more (a team that gained another partner).
+      for (const k in ownersBefore) {
+        if (!removed.includes(k) && this.allows(k, ownersBefore) && !this.allows(k, ownersAfter))
+          removed.push(k);
+      }
+    }
+    const json =
+      `{"type":"delta","stream":${JSON.stringify(frame.stream)},"seq":${frame.seq},"base":${frame.base},` +
+      `"t":${frame.t},"at":${frame.at},"scopes":{${parts.join(',')}},` +
+      `"replaced":${JSON.stringify(replaced)},"removed":${JSON.stringify(removed)}}`;
+    this.deltas.set(cacheKey, json);
+    if (this.deltas.size > this.maxCachedDeltas) {
+      const oldest = this.deltas.keys().next().value;
+      if (oldest !== undefined) this.deltas.delete(oldest);
+    }
+    return json;
+  }
+}
+
+export function viewKey(grants: Grants, requested: ReadonlySet<string> | null): string {
+  return `${grants.join('\u0000')}|${requested ? [...requested].sort().join('\u0000') : '*'}`;
+}
+
+/** Shares views between clients with the same grants and requested scopes. */
+export class ViewRegistry {
+  private readonly views = new Map<string, View>();
+
+  acquire(grants: Grants, requested: ReadonlySet<string> | null): View {
+    const key = viewKey(grants, requested);
+    let v = this.views.get(key);
+    if (!v) this.views.set(key, (v = new View(grants, requested)));
+    v.users++;
+    return v;
+  }
+
+  release(view: View): void {
+    if (--view.users <= 0) this.views.delete(view.key);
+  }
+
+  get size(): number {
+    return this.views.size;
+  }
+}
+
+/** The whole state as JSON (owners included), for Redis; each scope's JSON is shared with the views. */
+export function stateJson(state: StreamState): string {
+  const parts: string[] = [];
+  for (const k in state.scopes) parts.push(`${JSON.stringify(k)}:${cachedJson(state.scopes[k])}`);
+  return (
+    `{"stream":${JSON.stringify(state.stream)},"seq":${state.seq},"t":${state.t},"at":${state.at},` +
+    `"timeZone":${JSON.stringify(state.timeZone)},"settings":${JSON.stringify(state.settings)},` +
+    `"owners":${JSON.stringify(state.owners)},"scopes":{${parts.join(',')}}}`
+  );
+}
