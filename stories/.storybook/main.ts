@@ -1,6 +1,20 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { wallboardManifest } from './manifest-plugin.js';
 
+const PREBUNDLE = [
+  '@wallboard/simulator > @faker-js/faker',
+  '@wallboard/widgets > @lit/context',
+  '@storybook/addon-a11y > axe-core',
+  'lit',
+  'lit/decorators.js',
+  'lit/directive-helpers.js',
+  'lit/directive.js',
+  'lit/directives/class-map.js',
+  'lit/directives/style-map.js',
+  'lit/directives/repeat.js',
+  'rxjs',
+];
+
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../src/**/*.stories.ts'],
@@ -9,6 +23,12 @@ const config: StorybookConfig = {
   viteFinal: (config) => ({
     ...config,
     plugins: [...(config.plugins ?? []), wallboardManifest()],
+    // Pre-bundled up front: a dependency found mid-run makes Vite reload the page under a running test
+    // (seen with faker, which the simulator's scenarios load, and axe).
+    optimizeDeps: {
+      ...config.optimizeDeps,
+      include: [...(config.optimizeDeps?.include ?? []), ...PREBUNDLE],
+    },
     // axe and the docs renderer are large by nature; the warning says nothing about our code.
     build: { ...config.build, chunkSizeWarningLimit: 2048 },
   }),

@@ -81,7 +81,7 @@ const preview: Preview = {
     (story, context) => {
       const g = context.globals as Partial<FrameSettings>;
       const settings: FrameSettings = { ...DEFAULT_FRAME, ...g, fill: context.viewMode === 'story' };
-      return html`<wb-story-frame .settings=${settings}>${story()}</wb-story-frame>`;
+      return html`<sb-story-frame .settings=${settings}>${story()}</sb-story-frame>`;
     },
   ],
   parameters: {

@@ -1,5 +1,5 @@
 /**
- * `<wb-story-frame>`: what the toolbar changes, applied around every story the way a host page would
+ * `<sb-story-frame>`: what the toolbar changes, applied around every story the way a host page would
  * (DESIGN.md "Who uses it"): theme tokens as CSS custom properties on an ancestor, the TV scale knob,
  * `dir`, a locale for widgets that have none of their own, and reduced motion (motion tokens to 0 and
  * tickers static, which is what `prefers-reduced-motion` does in the widgets' own styles).
@@ -32,7 +32,7 @@ export const DEFAULT_FRAME: FrameSettings = {
 type Localised = HTMLElement & { locale?: string };
 type Ticker = HTMLElement & { staticList: boolean };
 
-export class WbStoryFrame extends HTMLElement {
+export class SbStoryFrame extends HTMLElement {
   #settings: FrameSettings = DEFAULT_FRAME;
   /** What this frame wrote into each widget, so a value the story set itself is never overwritten. */
   readonly #localeSet = new WeakMap<Localised, string | undefined>();
@@ -97,10 +97,10 @@ export class WbStoryFrame extends HTMLElement {
   }
 }
 
-if (!customElements.get('wb-story-frame')) customElements.define('wb-story-frame', WbStoryFrame);
+if (!customElements.get('sb-story-frame')) customElements.define('sb-story-frame', SbStoryFrame);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'wb-story-frame': WbStoryFrame;
+    'sb-story-frame': SbStoryFrame;
   }
 }
