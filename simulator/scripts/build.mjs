@@ -1,9 +1,14 @@
 // Bundles the Node entry points (CLI, benchmark) into dist/. The library itself ships as TypeScript
 // source (exports point at src/), which every bundler and test runner in the workspace compiles.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const entryPoints = ['src/cli.ts', 'bench/bench.ts'].filter((f) => existsSync(f));
+rmSync('dist', { recursive: true, force: true });
+
+// Named entries: dist/cli.js (what bin/wallboard-sim.js imports) and dist/bench.js (pnpm bench).
+const entryPoints = Object.fromEntries(
+  Object.entries({ cli: 'src/cli.ts', bench: 'bench/bench.ts' }).filter(([, f]) => existsSync(f)),
+);
 await build({
   entryPoints,
   outdir: 'dist',

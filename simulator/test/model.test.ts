@@ -319,3 +319,29 @@ describe('shifts, breaks and incidents', () => {
     ]);
   });
 });
+
+describe('memory', () => {
+  it('is bounded by agents and calls in the system, not by calls simulated', () => {
+    const m = (hours: number) =>
+      model({
+        durationMs: hours * H,
+        queues: [
+          queue({
+            arrivals: { pieceMin: null, callsPerHour: [1960] },
+            patience: { dist: 'exponential', meanSec: 120 },
+          }),
+        ],
+        agents: agents(100),
+      });
+    const short = new Simulation(m(10));
+    short.runToEnd();
+    const long = new Simulation(m(400));
+    long.runToEnd();
+    expect(long.callCount).toBeGreaterThan(700_000);
+    // ~100 talking and a few dozen waiting at a time: the slot pool and the calendar never need to grow
+    // past what a short run needed.
+    expect(long.callCapacity).toBe(short.callCapacity);
+    expect(long.heap.capacity).toBe(short.heap.capacity);
+    expect(long.callCapacity).toBeLessThanOrEqual(1024);
+  });
+});

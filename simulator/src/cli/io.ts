@@ -1,7 +1,7 @@
 /** What the CLI needs from the process, injectable so tests run commands in process. */
 export interface OutputStream {
   /** Resolves when the stream can take more (backpressure). */
-  write(text: string): Promise<void>;
+  write(data: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
   /** The reader went away (a closed pipe, as with `| head`): the run may stop. */
   readonly gone: boolean;

@@ -12,7 +12,7 @@ import {
 } from '@wallboard/metrics';
 import { PacedClock, realTimer } from '../clock.js';
 import { Simulation } from '../engine/simulation.js';
-import { toNdjsonLine } from '../ndjson.js';
+import { NdjsonBuffer } from '../node/ndjson-buffer.js';
 import { durationFlag, numberFlag, parseFlags } from './args.js';
 import { CliError, type CliIo, type Command, type OutputStream } from './io.js';
 import { Progress } from './progress.js';
@@ -33,24 +33,6 @@ const FLAGS = {
   'sl-formula': { type: 'string' },
   'short-abandon': { type: 'string' },
 } as const;
-
-/** NDJSON waiting to be written; taken in chunks of about 1 MB (or everything, when paced). */
-class Pending {
-  private parts: string[] = [];
-  size = 0;
-
-  add(line: string): void {
-    this.parts.push(line);
-    this.size += line.length;
-  }
-
-  take(): string {
-    const s = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    return s;
-  }
-}
 
 const CHUNK = 1 << 20;
 
@@ -92,7 +74,7 @@ export const run: Command = async (argv, io) => {
   }
 
   const out: OutputStream | null = eventsTarget === undefined ? null : io.openOutput(eventsTarget);
-  const pending = new Pending();
+  const pending = new NdjsonBuffer();
   const report = builder;
   const sim = new Simulation(model, {
     untilMs,
@@ -101,7 +83,7 @@ export const run: Command = async (argv, io) => {
       out === null && report === null
         ? null
         : (e, measured) => {
-            if (out !== null) pending.add(toNdjsonLine(e));
+            if (out !== null) pending.add(e);
             if (report !== null && measured) report.push(e);
           },
   });
@@ -148,7 +130,7 @@ async function runVirtual(
   sim: Simulation,
   io: CliIo,
   out: OutputStream | null,
-  pending: Pending,
+  pending: NdjsonBuffer,
   progress: Progress,
   stop: () => boolean,
 ): Promise<number> {
@@ -179,7 +161,7 @@ function runPaced(
   speed: number,
   io: CliIo,
   out: OutputStream | null,
-  pending: Pending,
+  pending: NdjsonBuffer,
   stop: () => boolean,
 ): Promise<number> {
   return new Promise((resolve, reject) => {

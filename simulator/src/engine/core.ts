@@ -63,8 +63,7 @@ export abstract class SimulationCore extends SimState {
     const limit = Math.min(limitMs, this.endMs);
     const heap = this.heap;
     let n = 0;
-    while (heap.size > 0 && heap.peekTime() <= limit) {
-      heap.pop();
+    while (heap.popUntil(limit)) {
       this.now = heap.topTime;
       this.dispatch(heap.topA, heap.topB);
       n++;
@@ -351,7 +350,7 @@ export abstract class SimulationCore extends SimState {
         { type: 'call.answered', t, call: this.cId[s], queue: this.queueIds[q], agent: this.agentIds[agent] },
         measured,
       );
-      this.emitAgent(agent, S_ONCALL, undefined);
+      this.emitAgent(agent, S_ONCALL, undefined, false);
     }
     this.schedule(now + talk, K_CALL_END, agent, this.aStamp[agent]);
   }
@@ -365,7 +364,7 @@ export abstract class SimulationCore extends SimState {
       const acw = rt.acw.sample(rt.acwRng);
       if (acw > 0) {
         this.setState(agent, S_ACW);
-        this.emitAgent(agent, S_ACW, undefined);
+        this.emitAgent(agent, S_ACW, undefined, false);
         this.schedule(this.now + acw, K_ACW_END, agent, this.aStamp[agent]);
         return;
       }
@@ -458,12 +457,12 @@ export abstract class SimulationCore extends SimState {
       this.answer(s, agent, q);
       return;
     }
-    this.becomeAvailable(agent);
+    this.becomeAvailable(agent, false);
   }
 
   /** Agent logs in or returns from a break: available, then takes any waiting call. */
   protected comeBack(agent: number): void {
-    this.becomeAvailable(agent);
+    this.becomeAvailable(agent, true);
     const q = this.pickQueue(agent);
     if (q >= 0) {
       const s = this.qHead[q];
@@ -472,9 +471,9 @@ export abstract class SimulationCore extends SimState {
     }
   }
 
-  private becomeAvailable(agent: number): void {
+  private becomeAvailable(agent: number, full: boolean): void {
     this.setState(agent, S_AVAILABLE);
-    this.emitAgent(agent, S_AVAILABLE, undefined);
+    this.emitAgent(agent, S_AVAILABLE, undefined, full);
     this.linkIdle(agent);
   }
 

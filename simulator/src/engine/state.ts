@@ -152,6 +152,11 @@ export abstract class SimState {
     this.growCalls(1024);
   }
 
+  /** Call slots allocated (grows with the most calls in the system at once, never with the calls simulated). */
+  get callCapacity(): number {
+    return this.cCap;
+  }
+
   protected schedule(t: number, kind: number, id: number, b: number): void {
     this.heap.push(t, (id << K_BITS) | kind, b);
   }
@@ -266,19 +271,28 @@ export abstract class SimState {
     this.aStamp[agent] = (this.aStamp[agent] + 1) | 0;
   }
 
-  protected emitAgent(agent: number, state: number, reason: string | undefined): void {
+  /**
+   * Emits agent.state. Logins, breaks, log-offs and warm-up restatements carry the agent's name, team,
+   * partner and queues; the frequent call-handling changes (on-call, acw, available again) carry only the
+   * state, as consumers keep what they learned at login (the metrics engine does). That halves the
+   * stream's size and what a consumer parses per call.
+   */
+  protected emitAgent(agent: number, state: number, reason: string | undefined, full = true): void {
     if (this.sink === null) return;
-    const e: AgentStateEvent = {
-      type: 'agent.state',
-      t: this.epochMs + Math.round(this.now),
-      agent: this.agentIds[agent],
-      state: STATE_NAMES[state],
-      reason,
-      queues: this.aQueues[agent],
-      name: this.aName[agent],
-      team: this.aTeam[agent],
-      partner: this.aPartner[agent],
-    };
+    const t = this.epochMs + Math.round(this.now);
+    const e: AgentStateEvent = full
+      ? {
+          type: 'agent.state',
+          t,
+          agent: this.agentIds[agent],
+          state: STATE_NAMES[state],
+          reason,
+          queues: this.aQueues[agent],
+          name: this.aName[agent],
+          team: this.aTeam[agent],
+          partner: this.aPartner[agent],
+        }
+      : { type: 'agent.state', t, agent: this.agentIds[agent], state: STATE_NAMES[state] };
     this.emit(e, this.now >= this.warmupMs);
   }
 

@@ -15,11 +15,11 @@ function streamOutput(stream: Writable, name: string, closeStream: boolean): Out
     get gone() {
       return broken;
     },
-    write(text) {
+    write(data) {
       if (failure) return Promise.reject(failure);
       if (broken) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const ok = stream.write(text, (err) => {
+        const ok = stream.write(data, (err) => {
           if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE')
             reject(new CliError(`cannot write ${name}: ${err.message}`, 1));
         });

@@ -33,7 +33,8 @@ export class MemoryIo implements CliIo {
     if (target !== '-') this.files.set(target, '');
     return {
       gone: false,
-      async write(text: string) {
+      async write(data: string | Uint8Array) {
+        const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
         if (target === '-') io.out += text;
         else io.files.set(target, (io.files.get(target) ?? '') + text);
       },

@@ -193,7 +193,14 @@ export class Replay {
       a = { state: 'offline', queues: e.queues ?? [], idleSeq: 0, call: null };
       this.agents.set(e.agent, a);
     }
-    if (!e.name || !e.team || !e.queues) this.fail(e, 'agent.state without name, team and queues');
+    // Logins, breaks and log-offs say who the agent is; call-handling changes may leave it out.
+    const routine =
+      e.state === 'on-call' ||
+      e.state === 'acw' ||
+      (e.state === 'available' && a.state !== 'offline' && a.state !== 'break');
+    if (!routine && (!e.name || !e.team || !e.queues))
+      this.fail(e, 'agent.state without name, team and queues');
+    if (e.queues) a.queues = e.queues;
     // The same state again restates it (the warm-up does so for measuring consumers): nothing changes.
     if (e.state === a.state && e.state !== 'on-call') return;
     if (
