@@ -1,0 +1,252 @@
+/**
+ * One live run, as the worker holds it: a paced simulation session feeding a metrics engine, the
+ * trainer's controls applied at the current simulated time and recorded for the what-if replay, the
+ * event stream kept for export, and snapshots posted to the page at a steady wall-clock rate.
+ *
+ * No worker globals here (the worker wires `post`), so tests run it in Node.
+ */
+import { MetricsEngine, type Snapshot } from '@wallboard/metrics';
+import { ControlError, realTimer, SimulationSession, type Timer, toNdjsonLine } from '@wallboard/simulator';
+import type { Subscription } from 'rxjs';
+import { applyControl } from './controls.js';
+import type { ClockState, Control, Intervention, Reply, RunConfig, RunInfo, SimControl } from './protocol.js';
+import { AgentRoster, type AgentRow } from './roster.js';
+import { compile, engineOptions, runInfo } from './scenario.js';
+import { trimSnapshot } from './trim.js';
+
+/** The NDJSON kept for export stops growing here (about 200 MB of text). */
+export const MAX_EXPORT_CHARS = 100_000_000;
+
+export type Post = (reply: Reply) => void;
+
+export class LiveRun {
+  private session: SimulationSession | null = null;
+  private engine: MetricsEngine | null = null;
+  private subs: Subscription[] = [];
+  private day = 0;
+  private stopped = false;
+  private finished = false;
+  private handle: unknown = null;
+  private lastPosted: Snapshot | null = null;
+  private lastPostWall = Number.NEGATIVE_INFINITY;
+  private readonly interventions: Intervention[] = [];
+  /** Arrival factors now in force, per queue id or '*' (for timed surges to restore). */
+  private readonly factors = new Map<string, number>();
+  private readonly reverts: Array<{ atMs: number; queue: string | undefined; factor: number }> = [];
+  private readonly roster: AgentRoster | null;
+  private lastRoster: AgentRow[] | null = null;
+  private readonly ndjson: string[] = [];
+  private ndjsonChars = 0;
+  private events = 0;
+  private truncated = false;
+  info: RunInfo | null = null;
+
+  constructor(
+    private readonly config: RunConfig,
+    private readonly post: Post,
+    private readonly timer: Timer = realTimer,
+  ) {
+    this.roster = config.roster ? new AgentRoster() : null;
+  }
+
+  /** Compiles and starts day 0; on a bad scenario posts the problems and returns false. */
+  start(id: number): boolean {
+    const ok = this.startDay(0, id);
+    if (!ok) return false;
+    this.post({ type: 'started', id, info: this.info! });
+    this.schedulePost();
+    return true;
+  }
+
+  private startDay(day: number, id?: number): boolean {
+    const compiled = compile(this.config.source, this.config.seed, day);
+    if (!compiled.ok) {
+      this.post({ type: 'error', id, message: 'The scenario has problems', problems: compiled.problems });
+      return false;
+    }
+    // One engine across days (a floor board runs for weeks; `today` resets at midnight).
+    if (this.engine === null) {
+      this.engine = new MetricsEngine(engineOptions(compiled.model, this.config.engine));
+    }
+    const engine = this.engine;
+    this.day = day;
+    this.info = runInfo(compiled, day, engine.settings);
+    const session = new SimulationSession(compiled.model, {
+      names: compiled.names,
+      speed: this.config.speed,
+      timer: this.timer,
+    });
+    this.session = session;
+    this.finished = false;
+    const keep = this.config.keepEvents === true;
+    this.subs.push(
+      session.batches$.subscribe((batch) => {
+        engine.pushMany(batch);
+        this.roster?.push(batch);
+        this.events += batch.length;
+        if (keep && !this.truncated) this.keep(batch.map(toNdjsonLine).join(''));
+      }),
+      session.time$.subscribe((t) => {
+        engine.advanceTo(t);
+        this.applyDueReverts();
+      }),
+      session.controls$.subscribe((r) => this.post({ type: 'timeline', entry: r })),
+      session.controls$.subscribe({ complete: () => this.onSessionEnd(session) }),
+    );
+    session.start();
+    if (this.config.paused) session.paced?.pause();
+    return true;
+  }
+
+  private keep(text: string): void {
+    if (this.ndjsonChars + text.length > MAX_EXPORT_CHARS) {
+      this.truncated = true;
+      return;
+    }
+    this.ndjson.push(text);
+    this.ndjsonChars += text.length;
+  }
+
+  private onSessionEnd(session: SimulationSession): void {
+    if (this.stopped || session !== this.session) return;
+    this.engine?.advanceTo(session.sim.nowEpochMs);
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
+    if (this.config.loopDays) {
+      this.reverts.length = 0;
+      this.factors.clear();
+      // Out of the ending session's callback: the next day starts on a fresh stack.
+      this.timer.setTimeout(() => {
+        if (!this.stopped && this.startDay(this.day + 1)) this.post({ type: 'day', info: this.info! });
+      }, 0);
+      return;
+    }
+    this.finished = true;
+    this.postSnapshot(true);
+    this.post({ type: 'done', clock: this.clockState() });
+  }
+
+  clockState(): ClockState {
+    const paced = this.session?.paced;
+    return {
+      paused: paced?.isPaused ?? false,
+      speed: paced?.speed ?? this.config.speed,
+      finished: this.finished,
+      now: this.session?.sim.nowEpochMs ?? 0,
+    };
+  }
+
+  /** Applies a control now. Returns the agents it acted on; throws ControlError with a clear message. */
+  control(c: Control): string[] {
+    const session = this.session;
+    if (session === null || this.finished) throw new ControlError('the run has ended: start it again');
+    if (c.kind === 'surge') {
+      if (!(Number.isFinite(c.minutes) && c.minutes > 0 && c.minutes <= 24 * 60))
+        throw new ControlError(`surge: minutes must be from 1 to 1440, got ${c.minutes}`);
+      const before = this.factorOf(c.queue);
+      this.apply({ kind: 'set-arrival-factor', factor: c.factor, queue: c.queue });
+      this.reverts.push({ atMs: session.sim.now + c.minutes * 60_000, queue: c.queue, factor: before });
+      return [];
+    }
+    return this.apply(c);
+  }
+
+  private apply(c: SimControl): string[] {
+    const sim = this.session!.sim;
+    const agents = applyControl(sim, c);
+    this.interventions.push({ atMs: sim.now, control: structuredClone(c) });
+    if (c.kind === 'set-arrival-factor') {
+      if (c.queue === undefined) this.factors.clear();
+      this.factors.set(c.queue ?? '*', c.factor);
+    }
+    this.postSnapshot(true);
+    return agents;
+  }
+
+  private factorOf(queue: string | undefined): number {
+    return (queue === undefined ? undefined : this.factors.get(queue)) ?? this.factors.get('*') ?? 1;
+  }
+
+  private applyDueReverts(): void {
+    const sim = this.session?.sim;
+    if (!sim || this.reverts.length === 0) return;
+    for (let i = 0; i < this.reverts.length; ) {
+      const r = this.reverts[i];
+      if (sim.now >= r.atMs && !sim.finished) {
+        this.reverts.splice(i, 1);
+        this.apply({ kind: 'set-arrival-factor', factor: r.factor, queue: r.queue });
+      } else i++;
+    }
+  }
+
+  clock(action: 'pause' | 'resume' | 'step' | 'speed', speed?: number): void {
+    const paced = this.session?.paced;
+    if (!paced) throw new ControlError('no run');
+    if (action === 'pause') paced.pause();
+    else if (action === 'resume') paced.resume();
+    else if (action === 'step') paced.step();
+    else if (speed !== undefined) paced.setSpeed(speed);
+    this.postSnapshot(true);
+  }
+
+  /** The controls applied so far, for the what-if replay. */
+  recorded(): Intervention[] {
+    return this.interventions.map((i) => structuredClone(i));
+  }
+
+  exportNdjson(): { blob: Blob; events: number; truncated: boolean } {
+    return {
+      blob: new Blob(this.ndjson, { type: 'application/x-ndjson' }),
+      events: this.events,
+      truncated: this.truncated,
+    };
+  }
+
+  private schedulePost(): void {
+    this.handle = this.timer.setTimeout(this.tick, this.config.snapshotEveryMs ?? 250);
+  }
+
+  private tick = (): void => {
+    this.handle = null;
+    if (this.stopped) return;
+    this.postSnapshot(false);
+    this.schedulePost();
+  };
+
+  /** Posts the latest snapshot when it changed (or `force`), else a heartbeat at most once a second. */
+  private postSnapshot(force: boolean): void {
+    const engine = this.engine;
+    const session = this.session;
+    if (!engine || !session) return;
+    engine.advanceTo(session.sim.nowEpochMs);
+    const snapshot = engine.snapshot();
+    const wall = this.timer.now();
+    if (force || snapshot !== this.lastPosted) {
+      this.lastPosted = snapshot;
+      this.lastPostWall = wall;
+      const reply: Reply = {
+        type: 'snapshot',
+        snapshot: trimSnapshot(snapshot, this.config.scopes),
+        clock: this.clockState(),
+      };
+      const rows = this.roster?.list();
+      if (rows && rows !== this.lastRoster) {
+        this.lastRoster = rows;
+        reply.agents = rows;
+      }
+      this.post(reply);
+    } else if (wall - this.lastPostWall >= 1000) {
+      this.lastPostWall = wall;
+      this.post({ type: 'alive', clock: this.clockState() });
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle !== null) this.timer.clearTimeout(this.handle);
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
+    this.session?.stop();
+    this.engine?.dispose();
+  }
+}
