@@ -22,7 +22,21 @@ await build({ root, configFile: join(root, 'vite.config.ts'), ...quiet });
 
 // 2. Class and define modules, one output file per source module.
 const entries = Object.fromEntries(
-  ['index', 'define', 'snapshot-store', 'board', 'sl-gauge', 'metric', 'queue-tile', 'clock', 'ticker']
+  [
+    'index',
+    'define',
+    'snapshot-store',
+    'board',
+    'sl-gauge',
+    'metric',
+    'queue-tile',
+    'clock',
+    'ticker',
+    'interval-chart',
+    'abandon-chart',
+    'agent-board',
+    'staffing',
+  ]
     .map((name) => [name, join(root, `src/${name}.ts`)])
     .concat(
       readdirSync(join(root, 'src/define')).map((f) => [

@@ -9,7 +9,18 @@ const KB = 1024;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const fmt = (n) => `${(n / KB).toFixed(2).padStart(6)} KB`;
 
-export const WIDGETS = ['board', 'sl-gauge', 'metric', 'queue-tile', 'clock', 'ticker'];
+export const WIDGETS = [
+  'board',
+  'sl-gauge',
+  'metric',
+  'queue-tile',
+  'clock',
+  'ticker',
+  'interval-chart',
+  'abandon-chart',
+  'agent-board',
+  'staffing',
+];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((f) => {

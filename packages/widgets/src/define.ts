@@ -6,3 +6,7 @@ import './define/wb-metric.js';
 import './define/wb-queue-tile.js';
 import './define/wb-clock.js';
 import './define/wb-ticker.js';
+import './define/wb-interval-chart.js';
+import './define/wb-abandon-chart.js';
+import './define/wb-agent-board.js';
+import './define/wb-staffing.js';

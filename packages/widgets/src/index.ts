@@ -1,4 +1,6 @@
 // Classes and helpers only: importing this module registers nothing (see ./define and ./define/*).
+export { WbAbandonChart } from './abandon-chart.js';
+export { AGENT_STATE_ORDER, AGENT_STATE_WORDS, type AgentRow, WbAgentBoard } from './agent-board.js';
 export { WbBoard } from './board.js';
 export { WbClock } from './clock.js';
 export { Announcer, announcer } from './internal/announcer.js';
@@ -13,6 +15,7 @@ export {
   WbThresholdChangeEvent,
 } from './internal/events.js';
 export { formatCount, formatDuration, formatPercent } from './internal/format.js';
+export { type ChartSpec, WbIntervalSeries } from './internal/interval-series.js';
 export { WbMeasure } from './internal/measure.js';
 export { SNAPSHOT_TIME, StoreFeed } from './internal/store-feed.js';
 export {
@@ -34,8 +37,10 @@ export {
   type ThemeTokens,
 } from './internal/tokens.js';
 export { WbWidget } from './internal/widget.js';
+export { WbIntervalChart } from './interval-chart.js';
 export { inferFormat, type MetricFormat, WbMetric } from './metric.js';
 export { WbQueueTile } from './queue-tile.js';
 export { WbSlGauge } from './sl-gauge.js';
 export { readPath, SnapshotStore } from './snapshot-store.js';
+export { WbStaffing } from './staffing.js';
 export { type TickerMessage, WbTicker } from './ticker.js';

@@ -4,7 +4,18 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 // The built one-file bundle, as a CRM page would load it with one script tag. This file imports nothing
 // from src/, so every wb-* element here is defined by dist/wallboard.js alone. `pnpm test` builds first.
 const BUNDLE = '/packages/widgets/dist/wallboard.js';
-const TAGS = ['wb-board', 'wb-sl-gauge', 'wb-metric', 'wb-queue-tile', 'wb-clock', 'wb-ticker'];
+const TAGS = [
+  'wb-board',
+  'wb-sl-gauge',
+  'wb-metric',
+  'wb-queue-tile',
+  'wb-clock',
+  'wb-ticker',
+  'wb-interval-chart',
+  'wb-abandon-chart',
+  'wb-agent-board',
+  'wb-staffing',
+];
 
 type Bundle = typeof import('../src/wallboard.js');
 

@@ -3,12 +3,16 @@ import '../src/define.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { CSSResultOrNative } from 'lit';
+import { WbAbandonChart } from '../src/abandon-chart.js';
+import { WbAgentBoard } from '../src/agent-board.js';
 import { WbBoard } from '../src/board.js';
 import { WbClock } from '../src/clock.js';
 import { darkTheme, GLOBAL_TOKENS, lightTheme, themeDeclarations } from '../src/internal/tokens.js';
+import { WbIntervalChart } from '../src/interval-chart.js';
 import { WbMetric } from '../src/metric.js';
 import { WbQueueTile } from '../src/queue-tile.js';
 import { WbSlGauge } from '../src/sl-gauge.js';
+import { WbStaffing } from '../src/staffing.js';
 import { WbTicker } from '../src/ticker.js';
 import { part } from './helpers/dom.js';
 import { WIDGETS } from './helpers/gallery.js';
@@ -38,6 +42,35 @@ const DOCUMENTED = {
   },
   'wb-clock': { cls: WbClock, tokens: ['value-size'], parts: ['base', 'label', 'value', 'unit'] },
   'wb-ticker': { cls: WbTicker, tokens: ['gap'], parts: ['base', 'label', 'track', 'value'] },
+  'wb-interval-chart': {
+    cls: WbIntervalChart,
+    tokens: ['height', 'offered-color', 'answered-color', 'line-color', 'target-color'],
+    parts: ['base', 'label', 'status', 'plot', 'axis', 'indicator', 'target', 'legend'],
+  },
+  'wb-abandon-chart': {
+    cls: WbAbandonChart,
+    tokens: ['height', 'abandoned-color', 'short-color', 'line-color', 'target-color'],
+    parts: ['base', 'label', 'status', 'plot', 'axis', 'indicator', 'target', 'legend'],
+  },
+  'wb-agent-board': {
+    cls: WbAgentBoard,
+    tokens: [
+      'max-height',
+      'row-min',
+      'available-color',
+      'on-call-color',
+      'acw-color',
+      'break-color',
+      'other-color',
+      'offline-color',
+    ],
+    parts: ['base', 'label', 'status', 'legend', 'value', 'plot', 'indicator'],
+  },
+  'wb-staffing': {
+    cls: WbStaffing,
+    tokens: ['figure-size', 'indicator-color', 'meter-color'],
+    parts: ['base', 'label', 'status', 'value', 'plot', 'track', 'indicator', 'target', 'legend'],
+  },
 } as const;
 
 const cssText = (styles: CSSResultOrNative[]) =>
@@ -148,8 +181,7 @@ describe('parts', () => {
           : ((await fixture<HTMLDivElement>(html`<div>${render('critical')}</div>`))
               .firstElementChild as HTMLElement);
       if (tag === 'wb-board') await new Promise((r) => host.addEventListener('wb-stale', r, { once: true }));
-      if (tag === 'wb-metric' || tag === 'wb-sl-gauge' || tag === 'wb-queue-tile' || tag === 'wb-board')
-        await (host as WbBoard).updateComplete;
+      if (tag !== 'wb-clock' && tag !== 'wb-ticker') await (host as WbBoard).updateComplete;
       for (const name of parts)
         expect(host.shadowRoot!.querySelector(`[part~="${name}"]`), `${tag}::part(${name})`).to.not.equal(
           null,

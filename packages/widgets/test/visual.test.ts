@@ -17,7 +17,13 @@ const SHOWN: Record<string, GalleryState> = {
   'wb-queue-tile': 'warning',
   'wb-clock': 'ok',
   'wb-ticker': 'ok',
+  'wb-interval-chart': 'warning',
+  'wb-abandon-chart': 'critical',
+  'wb-agent-board': 'warning',
+  'wb-staffing': 'warning',
 };
+/** Widgets shown at ticker width rather than tile width. */
+const WIDE = new Set(['wb-ticker', 'wb-interval-chart', 'wb-abandon-chart', 'wb-agent-board']);
 
 const board = () => html`<wb-board label="Floor 1">
   ${WIDGETS['wb-sl-gauge']('ok')} ${WIDGETS['wb-metric']('warning')} ${WIDGETS['wb-queue-tile']('critical')}
@@ -48,7 +54,7 @@ describe('screenshots', () => {
     for (const scale of Object.keys(SCALES) as Array<keyof typeof SCALES>) {
       for (const [tag, state] of Object.entries(SHOWN)) {
         it(`${tag} ${theme} ${scale}`, () =>
-          shoot(WIDGETS[tag](state), tag, theme, scale, tag === 'wb-ticker' ? 560 : 280));
+          shoot(WIDGETS[tag](state), tag, theme, scale, WIDE.has(tag) ? 560 : 280));
       }
       it(`wb-board ${theme} ${scale}`, () => shoot(board(), 'wb-board', theme, scale, 640));
     }

@@ -1,0 +1,179 @@
+import { css, unsafeCSS } from 'lit';
+import { baseStyles, cardStyles } from './internal/styles.js';
+import { tokenVar } from './internal/tokens.js';
+
+const v = (name: Parameters<typeof tokenVar>[0]) => unsafeCSS(tokenVar(name));
+
+export const agentBoardStyles = [
+  baseStyles,
+  cardStyles,
+  css`
+    :host {
+      --_max-height: var(--wb-agent-board-max-height, 24em);
+      --_row-min: var(--wb-agent-board-row-min, 11em);
+      --_available: var(--wb-agent-board-available-color, ${v('status-ok-fill')});
+      --_on-call: var(--wb-agent-board-on-call-color, var(--_accent));
+      --_acw: var(--wb-agent-board-acw-color, var(--_muted));
+      --_break: var(--wb-agent-board-break-color, ${v('status-warning-fill')});
+      --_other: var(--wb-agent-board-other-color, var(--_track));
+      --_offline: var(--wb-agent-board-offline-color, ${v('status-empty-fill')});
+      contain: content;
+    }
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em;
+    }
+    .s-available {
+      --_state: var(--_available);
+    }
+    .s-on-call {
+      --_state: var(--_on-call);
+    }
+    .s-acw {
+      --_state: var(--_acw);
+    }
+    .s-break {
+      --_state: var(--_break);
+    }
+    .s-other {
+      --_state: var(--_other);
+    }
+    .s-offline {
+      --_state: var(--_offline);
+    }
+    ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .counts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25em 1em;
+      margin-block: 0.5em;
+      font-size: 0.85em;
+    }
+    .counts li {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      color: var(--_muted);
+    }
+    [part~='value'] {
+      color: var(--_on-surface);
+      font-size: 1.3em;
+      font-weight: 700;
+    }
+    .dot {
+      flex: none;
+      inline-size: 0.75em;
+      block-size: 0.75em;
+      border-radius: 50%;
+      background: var(--_state);
+    }
+    .s-offline .dot {
+      background: none;
+      border: 0.15em solid var(--_state);
+    }
+    .mix {
+      display: flex;
+      gap: 2px;
+      block-size: 0.5em;
+      border-radius: 0.25em;
+      overflow: hidden;
+    }
+    [part~='indicator'] {
+      flex-basis: 0;
+      background: var(--_state);
+      transition: flex-grow var(--_motion) ease-out;
+    }
+    .rows {
+      max-block-size: var(--_max-height);
+      margin-block-start: 0.75em;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+    .rows:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    .group + .group {
+      margin-block-start: 0.6em;
+    }
+    .group-head {
+      display: flex;
+      align-items: center;
+      gap: 0.4em;
+      margin-block-end: 0.3em;
+      font-size: 0.8em;
+      font-weight: 700;
+      color: var(--_muted);
+    }
+    .group ul {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_row-min)), 1fr));
+      gap: 0.25em;
+    }
+    .group li {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      column-gap: 0.5em;
+      padding: 0.2em 0.5em;
+      border-inline-start: 0.3em solid var(--_state);
+      border-radius: 0.2em;
+      background: var(--_background);
+      /* Rows scrolled out of view skip layout and paint: 500 agents stay cheap. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 2.6em;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font-weight: 600;
+    }
+    .team {
+      grid-row: 2;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      color: var(--_muted);
+      font-size: 0.8em;
+    }
+    .time {
+      grid-row: 1 / span 2;
+      align-self: center;
+      font-weight: 700;
+    }
+    .nodata {
+      margin-block: 0.75em;
+      color: var(--_muted);
+    }
+    @media (forced-colors: active) {
+      .dot,
+      [part~='indicator'],
+      .group li {
+        forced-color-adjust: none;
+      }
+      .dot,
+      [part~='indicator'] {
+        background: CanvasText;
+      }
+      .s-available .dot,
+      .s-available[part~='indicator'] {
+        background: Highlight;
+      }
+      .s-offline .dot {
+        background: Canvas;
+        border-color: CanvasText;
+      }
+      .group li {
+        border-inline-start-color: CanvasText;
+        background: Canvas;
+        color: CanvasText;
+      }
+    }
+  `,
+];

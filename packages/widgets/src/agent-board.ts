@@ -1,0 +1,265 @@
+import type { AgentStateName } from '@wallboard/metrics';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { agentBoardStyles } from './agent-board.styles.js';
+import type { ThresholdLevel } from './internal/events.js';
+import { formatCount, formatDuration } from './internal/format.js';
+import { statusIcon } from './internal/icons.js';
+import { WbMeasure } from './internal/measure.js';
+import { finiteOrNull, SNAPSHOT_TIME } from './internal/store-feed.js';
+import { STATUS_WORDS } from './internal/thresholds.js';
+import { TickController } from './internal/tick.js';
+
+/** One agent, as an app or the console feeds it (the engine's snapshot has counts only). */
+export interface AgentRow {
+  id: string;
+  name: string;
+  state: AgentStateName;
+  /** Epoch ms the agent entered `state`. */
+  since: number;
+  team?: string;
+  partner?: string;
+  queues?: readonly string[];
+}
+
+interface Row {
+  id: string;
+  name: string;
+  team: string;
+  since: number | null;
+}
+
+/** Group order on the board: ready agents first, then the states that keep agents from the phones. */
+export const AGENT_STATE_ORDER: readonly AgentStateName[] = [
+  'available',
+  'on-call',
+  'acw',
+  'break',
+  'other',
+  'offline',
+];
+
+export const AGENT_STATE_WORDS: Readonly<Record<AgentStateName, string>> = {
+  available: 'Available',
+  'on-call': 'On call',
+  acw: 'After-call work',
+  break: 'Break',
+  other: 'Other',
+  offline: 'Offline',
+};
+
+type Counts = Record<AgentStateName, number>;
+
+const zeroCounts = (): Counts => ({ available: 0, 'on-call': 0, acw: 0, break: 0, other: 0, offline: 0 });
+
+const isState = (s: unknown): s is AgentStateName =>
+  typeof s === 'string' && Object.hasOwn(AGENT_STATE_WORDS, s);
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/**
+ * Agents by state: a count per state with a bar of the mix, and each agent (name, team, time in state)
+ * in a group per state, longest in state first. State is a colour plus its word. Offline agents are
+ * counted but listed only with `show-offline`.
+ *
+ * Feed it `agents` (property only). Bound with `queue`/`scope` inside a board it reads the counts
+ * (`agentsByState`); the engine has no per-agent rows, so the list still comes from `agents`, or from
+ * the store when `metric` names a path that holds rows. Time in state uses the engine's time inside a
+ * board (simulated under the simulator), else the wall clock, ticking once a second.
+ *
+ * Thresholds apply to the number of agents available, `direction="below"` by default: with
+ * `warn="3" critical="1"` it warns under 3 available and is critical at none.
+ * The list is light DOM for 500 agents: rows off screen skip layout and paint (`content-visibility`).
+ *
+ * @tag wb-agent-board
+ * @fires wb-threshold-change - The number of agents available crossed into another level.
+ * @csspart base - The card.
+ * @csspart label - The label text.
+ * @csspart status - The status icon and word.
+ * @csspart legend - The counts per state.
+ * @csspart value - Each count.
+ * @csspart plot - The bar of the state mix of agents logged in.
+ * @csspart indicator - Each state's share of the bar.
+ * @cssprop --wb-agent-board-max-height - Height of the scrolling list (default 24em).
+ * @cssprop --wb-agent-board-row-min - Narrowest agent tile (default 11em).
+ * @cssprop --wb-agent-board-available-color - Available (default `--wb-status-ok-fill`).
+ * @cssprop --wb-agent-board-on-call-color - On call (default `--wb-color-accent`).
+ * @cssprop --wb-agent-board-acw-color - After-call work (default `--wb-color-on-surface-muted`).
+ * @cssprop --wb-agent-board-break-color - Break (default `--wb-status-warning-fill`).
+ * @cssprop --wb-agent-board-other-color - Other (default `--wb-color-track`).
+ * @cssprop --wb-agent-board-offline-color - Offline (default `--wb-status-empty-fill`).
+ */
+export class WbAgentBoard extends WbMeasure {
+  static override styles = agentBoardStyles;
+
+  /** The agents: `{ id, name, state, since, team?, partner?, queues? }`. Property only. */
+  @property({ attribute: false }) agents: readonly AgentRow[] = [];
+
+  /** Agents per state, used when there are no `agents` rows (a board binds `agentsByState`). Property only. */
+  @property({ attribute: false }) counts: Partial<Counts> | null = null;
+
+  /** A fixed time (epoch ms) to measure time in state from, instead of the engine or wall clock. */
+  @property({ type: Number }) time: number | null = null;
+
+  /** Measure time in state with the wall clock even inside a board. */
+  @property({ type: Boolean, attribute: 'wall-clock' }) wallClock = false;
+
+  /** List offline agents too. */
+  @property({ type: Boolean, attribute: 'show-offline' }) showOffline = false;
+
+  override label = 'Agents';
+  override direction: 'above' | 'below' = 'below';
+
+  readonly #tick = new TickController(this, 1000);
+  #engineTime: number | null = null;
+  #shown = 0;
+  #groups: Array<[AgentStateName, Row[]]> = [];
+  #rowCounts: Counts | null = null;
+  #counts: Counts | null = null;
+
+  protected override boundMetrics(): readonly string[] {
+    const metrics: string[] = [];
+    if (this.queue || this.scope) metrics.push('agentsByState');
+    if (this.metric) metrics.push(this.metric);
+    if (metrics.length > 0 && !this.wallClock && this.time === null) metrics.push(SNAPSHOT_TIME);
+    return metrics;
+  }
+
+  protected override storeValue(metric: string, value: unknown): void {
+    if (metric === SNAPSHOT_TIME) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return;
+      this.#engineTime = value;
+      // Ten snapshots a second: redraw only when the shown second changes.
+      if (Math.floor(value / 1000) !== Math.floor(this.#shown / 1000)) this.requestUpdate();
+    } else if (metric === 'agentsByState') {
+      const next = value && typeof value === 'object' ? (value as Counts) : null;
+      const prev = this.counts;
+      // Every snapshot has a new object: keep the old one while the numbers are the same.
+      if (!next || !prev || AGENT_STATE_ORDER.some((s) => next[s] !== prev[s])) this.counts = next;
+    } else {
+      this.agents = Array.isArray(value) ? value : [];
+    }
+  }
+
+  protected override derive(changed: PropertyValues<this>): void {
+    if (changed.has('agents') || changed.has('showOffline')) this.#group();
+    this.#counts = this.#rowCounts ?? this.#boundCounts();
+    const engineTime = this.isBound && !this.wallClock && this.#engineTime !== null;
+    this.#tick.set(this.#groups.length > 0 && this.time === null && !engineTime, 1000);
+    this.#shown = this.#now();
+  }
+
+  #now(): number {
+    if (this.time !== null && Number.isFinite(this.time)) return this.time;
+    if (this.isBound && !this.wallClock && this.#engineTime !== null) return this.#engineTime;
+    return Date.now();
+  }
+
+  /** Sorts the rows into state groups, longest in state first (then by name), and counts them. */
+  #group(): void {
+    const byState = new Map<AgentStateName, Row[]>(AGENT_STATE_ORDER.map((s) => [s, []]));
+    const counts = zeroCounts();
+    let rows = 0;
+    const agents: readonly unknown[] = Array.isArray(this.agents) ? this.agents : [];
+    for (const item of agents) {
+      if (!item || typeof item !== 'object') continue;
+      const a = item as Partial<AgentRow>;
+      const id = text(a.id);
+      const name = text(a.name) || id;
+      if (!name) continue;
+      const state = isState(a.state) ? a.state : 'other';
+      counts[state]++;
+      rows++;
+      if (state === 'offline' && !this.showOffline) continue;
+      byState.get(state)?.push({ id, name, team: text(a.team), since: finiteOrNull(a.since) });
+    }
+    for (const list of byState.values())
+      list.sort((x, y) => (x.since ?? Infinity) - (y.since ?? Infinity) || x.name.localeCompare(y.name));
+    this.#groups = [...byState].filter(([, list]) => list.length > 0);
+    this.#rowCounts = rows > 0 ? counts : null;
+  }
+
+  /** The `counts` property, cleaned (a feed may send junk), or null without one. */
+  #boundCounts(): Counts | null {
+    if (!this.counts || typeof this.counts !== 'object') return null;
+    const counts = zeroCounts();
+    for (const s of AGENT_STATE_ORDER) counts[s] = Math.max(0, finiteOrNull(this.counts[s]) ?? 0);
+    return counts;
+  }
+
+  protected override thresholdValue(): number | null {
+    return this.#counts ? this.#counts.available : null;
+  }
+
+  protected override contentLevel(): ThresholdLevel | null {
+    if (!this.#counts) return null;
+    return super.contentLevel() ?? 'ok';
+  }
+
+  protected override valueText(): string {
+    return this.#counts
+      ? `${formatCount(this.locale, this.#counts.available)} available`
+      : STATUS_WORDS.empty;
+  }
+
+  protected override render() {
+    const counts = this.#counts;
+    return html`
+      <div part="base" class="card" role="group" aria-labelledby="label">
+        <div class="head">
+          <span part="label" id="label">${this.label}</span>
+          <span part="status" class="status">${statusIcon(this.status)}${STATUS_WORDS[this.status]}</span>
+        </div>
+        ${counts ? this.#summary(counts) : html`<div class="nodata">No agents</div>`}
+        ${this.#groups.length > 0 ? this.#list() : nothing}
+      </div>
+    `;
+  }
+
+  #summary(counts: Counts) {
+    return html`
+      <ul part="legend" class="counts" aria-label="Agents by state">
+        ${AGENT_STATE_ORDER.map(
+          (s) =>
+            html`<li class="s-${s}"><i class="dot"></i>${AGENT_STATE_WORDS[s]} <span part="value">${formatCount(this.locale, counts[s])}</span></li>`,
+        )}
+      </ul>
+      <div part="plot" class="mix" aria-hidden="true">
+        ${AGENT_STATE_ORDER.map((s) =>
+          counts[s] > 0 && s !== 'offline'
+            ? html`<i part="indicator" class="s-${s}" style=${styleMap({ flexGrow: String(counts[s]) })}></i>`
+            : nothing,
+        )}
+      </div>
+    `;
+  }
+
+  #list() {
+    const now = this.#shown;
+    const locale = this.locale;
+    return html`
+      <div class="rows" role="region" aria-label="Agents by state, longest in state first" tabindex="0">
+        ${this.#groups.map(
+          ([state, rows]) => html`
+            <div class="group s-${state}">
+              <div class="group-head" id="g-${state}"><i class="dot"></i>${AGENT_STATE_WORDS[state]}</div>
+              <ul aria-labelledby="g-${state}">
+                ${rows.map(
+                  (r) =>
+                    html`<li><span class="name">${r.name}</span><span class="team">${r.team}</span><span class="time">${r.since === null ? '–' : formatDuration(locale, (now - r.since) / 1000)}</span></li>`,
+                )}
+              </ul>
+            </div>
+          `,
+        )}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wb-agent-board': WbAgentBoard;
+  }
+}
