@@ -69,20 +69,23 @@ export class ClientConnection {
   resume(since: number | undefined, stream: string | undefined): void {
     const state = this.hub.state;
     if (!state) return;
-    if (this.options.mode === 'delta' && since !== undefined && stream !== undefined) {
+    if (this.options.mode === 'delta' && since !== undefined) {
       const frames = this.hub.framesSince(since, stream);
       if (frames) {
-        this.stream = stream;
+        this.stream = state.stream;
         this.seq = since;
         for (const f of frames) this.sendFrame(f);
         return;
       }
-    } else if (this.options.mode === 'full' && since === state.seq && stream !== undefined) {
-      if (stream === state.stream) {
-        this.stream = stream;
-        this.seq = since;
-        return;
-      }
+    } else if (
+      this.options.mode === 'full' &&
+      since === state.seq &&
+      (stream ?? state.stream) === state.stream
+    ) {
+      // Already has the latest state.
+      this.stream = state.stream;
+      this.seq = since;
+      return;
     }
     this.sendSnapshot();
   }

@@ -20,13 +20,14 @@ export function newStreamId(): string {
 export interface PublisherOptions {
   publishMs: number;
   streamId?: string;
+  firstSeq?: number;
 }
 
 export class EnginePublisher {
   readonly streamId: string;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastSnapshot: Snapshot | undefined;
-  private seq = 0;
+  private seq: number;
   /** Wall-clock cost of the latest publication (snapshot + diff), for /health and the benchmark. */
   lastCostMs = 0;
 
@@ -37,6 +38,10 @@ export class EnginePublisher {
     private readonly options: PublisherOptions,
   ) {
     this.streamId = options.streamId ?? newStreamId();
+    // Sequence numbers start at the wall time in ms, so a restarted server's numbers are all above
+    // the previous run's: a Last-Event-ID from before a restart can never be mistaken for one of the
+    // new stream (it is below the ring, and gets the whole state).
+    this.seq = (options.firstSeq ?? Date.now()) - 1;
   }
 
   start(): void {

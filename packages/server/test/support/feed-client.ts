@@ -33,8 +33,8 @@ export interface FeedClientOptions {
   scopes?: string[];
   delta?: boolean;
   reconnect?: boolean;
-  /** Resume from here on the first connection. */
-  since?: { stream: string; seq: number };
+  /** Resume from here on the first connection (a whole ClientState also becomes the starting state). */
+  since?: { stream: string; seq: number } | ClientState;
   /** Send the seq as the Last-Event-ID header (SSE) instead of query parameters. */
   lastEventIdHeader?: boolean;
 }
@@ -51,7 +51,9 @@ export class FeedClient {
   private closed = false;
   private urlIndex = 0;
 
-  constructor(readonly options: FeedClientOptions) {}
+  constructor(readonly options: FeedClientOptions) {
+    if (options.since && 'scopes' in options.since) this.state = options.since;
+  }
 
   start(): this {
     this.connect();
