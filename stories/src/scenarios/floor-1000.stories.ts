@@ -1,5 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
 import {
+  boardMatchesEvents,
   momentStory,
   type ScenarioArgs,
   type ScenarioStory,
@@ -19,3 +20,13 @@ export default meta;
 export const Live: ScenarioStory = { args: { fromMin: 590 }, tags: ['!test'] };
 /** 10:10, with the scenario's seed: the same board every time. */
 export const At1010: ScenarioStory = { ...momentStory(610), name: 'At 10:10' };
+/**
+ * The live clock after skipping to 09:50 at once, then paused: the skipped ten hours (some 66,000
+ * events) reach the engine before it first reads the simulator's clock, so none is rejected as out of
+ * order. Paused, so it is a test: nothing moves after the fast-forward.
+ */
+export const FastForwardPaused: ScenarioStory = {
+  name: 'Fast-forward, paused',
+  args: { fromMin: 590, paused: true },
+  play: boardMatchesEvents,
+};

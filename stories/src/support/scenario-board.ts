@@ -23,6 +23,7 @@ export class SbScenarioBoard extends LitElement {
     speed: { type: Number },
     atMin: { type: Number, attribute: 'at-min' },
     fromMin: { type: Number, attribute: 'from-min' },
+    paused: { type: Boolean },
     messages: { state: true },
     error: { state: true },
   };
@@ -34,6 +35,8 @@ export class SbScenarioBoard extends LitElement {
   atMin?: number;
   /** Live: start this many minutes into the day. */
   fromMin?: number;
+  /** Live: start paused. */
+  paused = false;
   messages: TickerMessage[] = [];
   error = '';
   #run: ScenarioRun | undefined;
@@ -85,6 +88,7 @@ export class SbScenarioBoard extends LitElement {
         speed: this.speed,
         atMin: this.atMin,
         fromMin: this.fromMin,
+        paused: this.paused,
         onControl: (messages) => {
           this.messages = messages;
         },
@@ -107,7 +111,7 @@ export class SbScenarioBoard extends LitElement {
     const partners = [...new Set(model.queues.flatMap((q) => (q.partner ? [q.partner] : [])))];
     const queues = model.queues.slice(0, MAX_TILES);
     const when = run.live
-      ? `live at ${this.speed}×`
+      ? `${this.paused ? 'paused' : 'live'} at ${this.speed}×`
       : `at ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: model.timeZone }).format(model.startEpochMs + this.atMin! * 60_000)}`;
     // A fixed moment never sends another snapshot: keep its board from going stale while it is looked at.
     const staleAfter = run.live ? 10 : 86_400;

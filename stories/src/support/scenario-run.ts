@@ -26,6 +26,8 @@ export interface RunOptions {
   speed?: number;
   /** Live: simulate this many minutes at once first, then go on paced (skip a quiet early morning). */
   fromMin?: number;
+  /** Live: pause the paced clock as soon as it starts (a trainer's pause; `run.session.paced` resumes). */
+  paused?: boolean;
   /** Fixed: simulate this many minutes from the start, at once. */
   atMin?: number;
   /** Called when the control log gets a record (incidents, live controls). */
@@ -80,12 +82,21 @@ export function startScenario(options: RunOptions): ScenarioRun {
   const thresholds = new Map(model.queues.map((q) => [q.id, q.slThresholdSec]));
   const tally = new ServiceLevelTally((q) => thresholds.get(q) ?? 20);
   let count = 0;
+  // Events are buffered and handed to the engine after each clock advance (one snapshot per advance),
+  // and right after a fast-forward, before anything reads the engine: the engine reads the simulator's
+  // clock, and events it receives after its time has moved on would be rejected as out of order.
+  let pending: WallboardEvent[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    count += batch.length;
+    for (const e of batch) tally.add(e);
+    engine.pushMany(batch);
+  };
   const subscriptions: Subscription[] = [
-    session.batches$.subscribe((batch: WallboardEvent[]) => {
-      count += batch.length;
-      for (const e of batch) tally.add(e);
-      engine.pushMany(batch);
-    }),
+    session.events$.subscribe((e: WallboardEvent) => pending.push(e)),
+    session.time$.subscribe(flush),
   ];
   const log: TickerMessage[] = [];
   subscriptions.push(
@@ -97,9 +108,11 @@ export function startScenario(options: RunOptions): ScenarioRun {
       options.onControl?.([...log]);
     }),
   );
-  // The skipped minutes' events wait in the session's batch and reach the engine with the first tick.
   if (live && options.fromMin) session.sim.runUntil(options.fromMin * 60_000);
+  flush();
   session.start();
+  if (live && options.paused) session.paced?.pause();
+  flush();
   if (!live) engine.advanceTo(session.sim.nowEpochMs);
   return {
     model,

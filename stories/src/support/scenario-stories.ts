@@ -19,6 +19,7 @@ export interface ScenarioArgs {
   speed: number;
   atMin?: number;
   fromMin?: number;
+  paused?: boolean;
 }
 
 export type ScenarioStory = StoryObj<ScenarioArgs>;
@@ -49,7 +50,7 @@ export function scenarioMeta(scenario: string): Omit<Meta<ScenarioArgs>, 'title'
       docs: { ...SHOW_STORY_SOURCE.docs, description: { component: description } },
     },
     render: (args) =>
-      html`<sb-scenario-board scenario=${args.scenario} .seed=${args.seed} .speed=${args.speed} .atMin=${args.atMin} .fromMin=${args.fromMin}></sb-scenario-board>`,
+      html`<sb-scenario-board scenario=${args.scenario} .seed=${args.seed} .speed=${args.speed} .atMin=${args.atMin} .fromMin=${args.fromMin} ?paused=${args.paused}></sb-scenario-board>`,
   };
 }
 
@@ -57,25 +58,28 @@ export function scenarioMeta(scenario: string): Omit<Meta<ScenarioArgs>, 'title'
  * The board `atMin` minutes into the day. Its test checks that every queue tile shows the service level
  * counted independently from the simulator's events, and that the board is fresh.
  */
-export const momentStory = (atMin: number): ScenarioStory => ({
-  args: { atMin },
-  play: async ({ canvasElement }) => {
-    const host = canvasElement.querySelector<SbScenarioBoard>('sb-scenario-board')!;
-    await expect(host.error).toBe('');
-    const run = host.run!;
-    await expect(run.events()).toBeGreaterThan(0);
-    const tiles = [...canvasElement.querySelectorAll<WbQueueTile>('wb-queue-tile')];
-    await expect(tiles.length).toBeGreaterThan(0);
-    for (const tile of tiles) {
-      const expected = run.tally.serviceLevel(tile.queue!);
-      await waitFor(() =>
-        expected === null
-          ? expect(tile.serviceLevel).toBeNull()
-          : expect(tile.serviceLevel).toBeCloseTo(expected, 9),
-      );
-    }
-    await expect(host.board!.stale).toBe(false);
-    // Every event the simulator emits is valid: the engine rejected none.
-    await expect(run.engine.diagnostics().reasons).toEqual({});
-  },
-});
+export const momentStory = (atMin: number): ScenarioStory => ({ args: { atMin }, play: boardMatchesEvents });
+
+/**
+ * Every queue tile shows the SL counted independently from the events the engine was given, the board
+ * is fresh, and the engine rejected none of the simulator's events.
+ */
+export async function boardMatchesEvents({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const host = canvasElement.querySelector<SbScenarioBoard>('sb-scenario-board')!;
+  await expect(host.error).toBe('');
+  const run = host.run!;
+  await waitFor(() => expect(run.events()).toBeGreaterThan(0));
+  const tiles = [...canvasElement.querySelectorAll<WbQueueTile>('wb-queue-tile')];
+  await expect(tiles.length).toBeGreaterThan(0);
+  for (const tile of tiles) {
+    const expected = run.tally.serviceLevel(tile.queue!);
+    await waitFor(() =>
+      expected === null
+        ? expect(tile.serviceLevel).toBeNull()
+        : expect(tile.serviceLevel).toBeCloseTo(expected, 9),
+    );
+  }
+  await expect(host.board!.stale).toBe(false);
+  // Every event the simulator emits is valid: the engine rejected none.
+  await expect(run.engine.diagnostics().reasons).toEqual({});
+}
