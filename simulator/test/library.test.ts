@@ -137,6 +137,22 @@ describe('built-in scenarios run a whole day and make sense', () => {
     const partners = Object.fromEntries(r.summary.partners.map((p) => [p.partner, p]));
     expect(partners.bpo.offered).toBe(bpo.offered);
     expect(partners.inhouse.serviceLevel).not.toBeNull();
+    // Own traffic and overflow received, separately: what a per-FTE partner is judged on.
+    expect(partners.bpo.direct.offered).toBe(own);
+    expect(partners.bpo.overflowIn.offered).toBe(sales.overflowed);
+    expect(partners.bpo.direct.answered + partners.bpo.overflowIn.answered).toBe(bpo.answered);
+    expect(partners.inhouse.overflowIn.offered).toBe(0);
+    // Independent count of the BPO's own calls answered within 20 s, from the event stream.
+    const firstQueue = new Map<string, { q: string; t: number }>();
+    let ownWithin = 0;
+    for (const e of r.events) {
+      if (e.type === 'call.queued' && !firstQueue.has(e.call)) firstQueue.set(e.call, { q: e.queue, t: e.t });
+      if (e.type === 'call.answered' && e.queue === 'sales-bpo') {
+        const f = firstQueue.get(e.call)!;
+        if (f.q === 'sales-bpo' && e.t - f.t <= 20_000) ownWithin++;
+      }
+    }
+    expect(partners.bpo.direct.answeredWithin).toBe(ownWithin);
   });
 
   it('floor-1000: 1,000 agents on 30 queues through a 24-hour day', () => {

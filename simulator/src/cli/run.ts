@@ -119,7 +119,7 @@ export const run: Command = async (argv, io) => {
     } else {
       const start = localDateTime(model.startEpochMs, model.timeZone);
       const title = `${label} (seed ${model.seed}): ${formatDuration(sim.now)} from ${start} ${model.timeZone}${model.warmupMs > 0 ? `, measured after a ${formatDuration(model.warmupMs)} warm-up` : ''}${interrupted ? ' (interrupted)' : ''}`;
-      printSummary(formatReportSummary(title, result, runInfo));
+      printSummary(formatReportSummary(title, result, runInfo, sim.summary()));
     }
   }
   return interrupted ? 130 : 0;

@@ -1,5 +1,6 @@
 /** The readable summary of a run: the report's scopes and the day's intervals as plain-text tables. */
 import { type Report, SL_FORMULA_LABELS, type WindowFigures } from '@wallboard/metrics';
+import type { SimSummary } from '../engine/simulation.js';
 import { table } from './args.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -40,6 +41,7 @@ export function formatReportSummary(
   title: string,
   report: Report,
   run: { calls: number; events: number; wallMs: number },
+  own?: SimSummary,
 ): string {
   const s = report.settings;
   const lines = [
@@ -78,6 +80,24 @@ export function formatReportSummary(
         ...intervals.map((i) => row(i.label, i.scopes.all)),
       ]).trimEnd(),
     );
+  }
+  if (own && own.partners.length > 0) {
+    // The engine's partner scopes include calls that overflowed in; judge a partner on its own traffic.
+    lines.push('', 'partners, own traffic vs overflow received (simulator tallies, every abandon counted):');
+    const rows: Array<Array<string | number>> = [
+      ['partner', 'own offered', 'own SL', 'overflow in', 'overflow SL', 'sent away'],
+    ];
+    for (const p of own.partners) {
+      rows.push([
+        p.partner,
+        int(p.direct.offered),
+        pct(p.direct.serviceLevel),
+        int(p.overflowIn.offered),
+        pct(p.overflowIn.serviceLevel),
+        int(p.overflowed),
+      ]);
+    }
+    lines.push(table(rows).trimEnd());
   }
   if (report.diagnostics.rejected > 0) {
     lines.push(

@@ -197,7 +197,10 @@ export abstract class SimulationCore extends SimState {
     this.cQueuedAt[s] = now;
     this.cState[s] = C_WAITING;
     const measured = (this.cFlags[s] & CF_MEASURED) !== 0;
-    if (measured) this.stats.queue[q * St.Q_FIELDS + St.Q_OFFERED]++;
+    if (measured) {
+      this.stats.queue[q * St.Q_FIELDS + St.Q_OFFERED]++;
+      if (q !== this.cFirstQueue[s]) this.stats.queue[q * St.Q_FIELDS + St.Q_IN_OFFERED]++;
+    }
     if (this.sink !== null) {
       this.emit(
         {
@@ -254,6 +257,7 @@ export abstract class SimulationCore extends SimState {
       const o = q * St.Q_FIELDS;
       const qs = this.stats.queue;
       qs[o + St.Q_ABANDONED]++;
+      if (q !== this.cFirstQueue[s]) qs[o + St.Q_IN_ABANDONED]++;
       qs[o + St.Q_WAIT_ABANDONED_MS] += now - this.cQueuedAt[s];
       const c = this.stats.call;
       c[St.C_ABANDONED]++;
@@ -330,7 +334,12 @@ export abstract class SimulationCore extends SimState {
       const qs = this.stats.queue;
       qs[o + St.Q_ANSWERED]++;
       qs[o + St.Q_WAIT_ANSWERED_MS] += waitVisit;
-      if (waitVisit <= this.qThresholdMs[q]) qs[o + St.Q_ANSWERED_WITHIN]++;
+      const within = waitVisit <= this.qThresholdMs[q];
+      if (within) qs[o + St.Q_ANSWERED_WITHIN]++;
+      if (q !== this.cFirstQueue[s]) {
+        qs[o + St.Q_IN_ANSWERED]++;
+        if (within) qs[o + St.Q_IN_WITHIN]++;
+      }
       const c = this.stats.call;
       c[St.C_ANSWERED]++;
       c[St.C_WAIT_ANSWERED_MS] += waitCall;

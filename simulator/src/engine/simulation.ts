@@ -4,7 +4,7 @@
  */
 import type { Model, OverflowRule } from './model.js';
 import { ControlError, ScenarioRun, type SimulationOptions } from './scenario-run.js';
-import type { CallTotals, QueueTotals } from './stats.js';
+import { type CallTotals, type QueueTotals, type VisitTotals, visits } from './stats.js';
 import {
   AF_ABSENT,
   AF_GONE,
@@ -29,6 +29,12 @@ export interface PartnerTotals {
   overflowed: number;
   answeredWithin: number;
   serviceLevel: number | null;
+  /**
+   * The partner's own traffic (calls that arrived at its queues) and what other queues overflowed into
+   * them: a partner paid per FTE is judged on `direct`, not on overflow it absorbed.
+   */
+  direct: VisitTotals;
+  overflowIn: VisitTotals;
 }
 
 export interface SimSummary {
@@ -190,21 +196,30 @@ export class Simulation extends ScenarioRun {
       ...this.stats.queueTotals(q),
     }));
     const byPartner = new Map<string, PartnerTotals>();
+    const add = (a: VisitTotals, b: VisitTotals) =>
+      visits(
+        a.offered + b.offered,
+        a.answered + b.answered,
+        a.abandoned + b.abandoned,
+        a.answeredWithin + b.answeredWithin,
+      );
     for (const q of queues) {
       if (q.partner === undefined) continue;
-      let p = byPartner.get(q.partner);
+      const p = byPartner.get(q.partner);
       if (!p) {
-        p = {
+        byPartner.set(q.partner, {
           partner: q.partner,
-          queues: [],
-          offered: 0,
-          answered: 0,
-          abandoned: 0,
-          overflowed: 0,
-          answeredWithin: 0,
-          serviceLevel: null,
-        };
-        byPartner.set(q.partner, p);
+          queues: [q.queue],
+          offered: q.offered,
+          answered: q.answered,
+          abandoned: q.abandoned,
+          overflowed: q.overflowed,
+          answeredWithin: q.answeredWithin,
+          serviceLevel: q.serviceLevel,
+          direct: q.direct,
+          overflowIn: q.overflowIn,
+        });
+        continue;
       }
       p.queues.push(q.queue);
       p.offered += q.offered;
@@ -212,9 +227,9 @@ export class Simulation extends ScenarioRun {
       p.abandoned += q.abandoned;
       p.overflowed += q.overflowed;
       p.answeredWithin += q.answeredWithin;
-    }
-    for (const p of byPartner.values()) {
       p.serviceLevel = p.answered + p.abandoned > 0 ? p.answeredWithin / (p.answered + p.abandoned) : null;
+      p.direct = add(p.direct, q.direct);
+      p.overflowIn = add(p.overflowIn, q.overflowIn);
     }
     // Close the open state spans at the current time (without changing the run's state).
     const stateMs = Float64Array.from(this.stats.stateMs);

@@ -21,7 +21,12 @@ export const Q_TALK_MS = 9;
 export const Q_SURVEYS = 10;
 export const Q_SURVEYS_GOOD = 11;
 export const Q_WAIT_OVERFLOWED_MS = 12;
-export const Q_FIELDS = 13;
+/** The part of the visits above made by calls that overflowed in from another queue. */
+export const Q_IN_OFFERED = 13;
+export const Q_IN_ANSWERED = 14;
+export const Q_IN_ABANDONED = 15;
+export const Q_IN_WITHIN = 16;
+export const Q_FIELDS = 17;
 
 /** Per call, once, from its first arrival to its final outcome (waits since arrival). */
 export const C_OFFERED = 0;
@@ -34,6 +39,16 @@ export const C_IMMEDIATE = 4;
 export const C_WAIT_ANSWERED_MS = 5;
 export const C_WAIT_ABANDONED_MS = 6;
 export const C_FIELDS = 7;
+
+/** Visits of one origin: calls that arrived at the queue, or that overflowed into it. */
+export interface VisitTotals {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  answeredWithin: number;
+  /** answeredWithin / (answered + abandoned); null when empty. */
+  serviceLevel: number | null;
+}
 
 export interface QueueTotals {
   offered: number;
@@ -51,6 +66,9 @@ export interface QueueTotals {
   abandonRate: number | null;
   csat: number | null;
   surveys: number;
+  /** Calls that arrived at this queue (its own traffic), and calls that overflowed into it. */
+  direct: VisitTotals;
+  overflowIn: VisitTotals;
 }
 
 export interface CallTotals {
@@ -71,6 +89,21 @@ export interface CallTotals {
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+export function visits(
+  offered: number,
+  answered: number,
+  abandoned: number,
+  answeredWithin: number,
+): VisitTotals {
+  return {
+    offered,
+    answered,
+    abandoned,
+    answeredWithin,
+    serviceLevel: ratio(answeredWithin, answered + abandoned),
+  };
+}
 
 export class Stats {
   readonly queue: Float64Array;
@@ -103,6 +136,18 @@ export class Stats {
       abandonRate: ratio(abandoned, answered + abandoned),
       csat: ratio(s[o + Q_SURVEYS_GOOD], s[o + Q_SURVEYS]),
       surveys: s[o + Q_SURVEYS],
+      direct: visits(
+        s[o + Q_OFFERED] - s[o + Q_IN_OFFERED],
+        answered - s[o + Q_IN_ANSWERED],
+        abandoned - s[o + Q_IN_ABANDONED],
+        s[o + Q_ANSWERED_WITHIN] - s[o + Q_IN_WITHIN],
+      ),
+      overflowIn: visits(
+        s[o + Q_IN_OFFERED],
+        s[o + Q_IN_ANSWERED],
+        s[o + Q_IN_ABANDONED],
+        s[o + Q_IN_WITHIN],
+      ),
     };
   }
 
