@@ -131,7 +131,10 @@ export async function startRedis(): Promise<RedisServer> {
   };
 }
 
-export async function getJson(url: string, headers: Record<string, string> = {}) {
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Response['headers']; body: Record<string, unknown> }> {
   const res = await fetch(url, { headers });
   const text = await res.text();
   let body: unknown;
