@@ -7,9 +7,18 @@ import { CliError, type CliIo, type OutputStream } from '../cli/io.js';
 function streamOutput(stream: Writable, name: string, closeStream: boolean): OutputStream {
   let failure: Error | null = null;
   let broken = false;
+  // Writers waiting for 'drain'; an error wakes them too (the next write reports it).
+  let waiting: Array<() => void> = [];
+  const wake = () => {
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f();
+  };
+  stream.on('drain', wake);
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') broken = true;
     else failure = new CliError(`cannot write ${name}: ${err.message}`, 1);
+    wake();
   });
   return {
     get gone() {
@@ -18,15 +27,8 @@ function streamOutput(stream: Writable, name: string, closeStream: boolean): Out
     write(data) {
       if (failure) return Promise.reject(failure);
       if (broken) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const ok = stream.write(data, (err) => {
-          if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE')
-            reject(new CliError(`cannot write ${name}: ${err.message}`, 1));
-        });
-        if (ok) resolve();
-        else stream.once('drain', () => resolve());
-        stream.once('error', () => resolve());
-      });
+      if (stream.write(data)) return Promise.resolve();
+      return new Promise((resolve) => waiting.push(resolve));
     },
     close() {
       if (failure) return Promise.reject(failure);
