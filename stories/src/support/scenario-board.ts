@@ -9,6 +9,8 @@ import { type ScenarioRun, startScenario } from './scenario-run.js';
 
 /** A board this wide shows every queue; bigger floors show the busiest first few and say so. */
 const MAX_TILES = 12;
+/** Staffing advice cards for the first few queues. */
+const MAX_STAFFING = 2;
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 function floorSummary(queues: number, agents: number): string {
@@ -126,6 +128,10 @@ export class SbScenarioBoard extends LitElement {
         <wb-metric metric="occupancy" label="Occupancy today" warn="0.9" critical="0.95"></wb-metric>
         <wb-metric metric="staffedAgents" label="Agents staffed" unit="agents"></wb-metric>
         <wb-clock label="Center time" ?seconds=${run.live}></wb-clock>
+        <wb-interval-chart scope="all" data-span="2" label="Calls and service level by interval" critical="0.6"></wb-interval-chart>
+        <wb-abandon-chart scope="all" data-span="2" label="Abandons by interval" critical="0.1"></wb-abandon-chart>
+        <wb-agent-board scope="all" data-span="2" label="Agents by state" warn="2" critical="1"></wb-agent-board>
+        ${queues.slice(0, MAX_STAFFING).map((q) => html`<wb-staffing queue=${q.id} label=${`${q.name} staffing`} critical="-3"></wb-staffing>`)}
         ${queues.map(
           (q) =>
             html`<wb-queue-tile queue=${q.id} label=${q.name} critical="0.6" wait-warn-sec="60" wait-critical-sec="180"></wb-queue-tile>`,
