@@ -17,8 +17,6 @@ import type { Rng } from './rng.js';
 import { type EventSink, type QueueRuntime, SimState } from './state.js';
 import * as St from './stats.js';
 import {
-  AF_ABSENT,
-  AF_ON_SHIFT,
   AF_PENDING_LOGOFF,
   C_TALKING,
   C_WAITING,
@@ -42,7 +40,6 @@ import {
   S_ACW,
   S_AVAILABLE,
   S_BREAK,
-  S_OFFLINE,
   S_ONCALL,
 } from './storage.js';
 
@@ -139,6 +136,14 @@ export abstract class SimulationCore extends SimState {
 
   /** Incident `i` starts (`start`) or its duration is over. */
   protected abstract onIncident(i: number, start: boolean): void;
+
+  // The roster (roster.ts): shifts, breaks and log-offs, rare next to calls.
+  protected abstract onShiftStart(a: number): void;
+  protected abstract onShiftEnd(a: number): void;
+  protected abstract onBreakStart(a: number, i: number): void;
+  protected abstract restateAgents(): void;
+  protected abstract startBreak(agent: number, durationMs: number, reason: string): void;
+  protected abstract goOffline(agent: number, reason: string): void;
 
   // ---- arrivals -----------------------------------------------------------------------------------------
 
@@ -435,19 +440,6 @@ export abstract class SimulationCore extends SimState {
 
   // ---- agents -------------------------------------------------------------------------------------------
 
-  /** Schedules agent a's shift (start, end) and breaks; `absent` agents never log in. */
-  protected planAgent(a: number, shiftStartMs: number, shiftEndMs: number, absent: boolean): void {
-    if (absent) this.aFlags[a] |= AF_ABSENT;
-    this.aShiftEnd[a] = shiftEndMs;
-    this.schedule(Math.max(0, shiftStartMs), K_SHIFT_START, a, 0);
-    if (shiftEndMs < this.endMs) this.schedule(shiftEndMs, K_SHIFT_END, a, this.aShiftStamp[a]);
-    const breaks = this.aBreaks[a];
-    for (let i = 0; i < breaks.length; i++) {
-      if (breaks[i].startMs >= 0 && breaks[i].startMs < this.endMs)
-        this.schedule(breaks[i].startMs, K_BREAK_START, a, i);
-    }
-  }
-
   /** Agent finished a call or its ACW: log off or go on break if asked to, else take a call or idle. */
   protected agentFree(agent: number): void {
     const flags = this.aFlags[agent];
@@ -484,105 +476,5 @@ export abstract class SimulationCore extends SimState {
     this.setState(agent, S_AVAILABLE);
     this.emitAgent(agent, S_AVAILABLE, undefined, full);
     this.linkIdle(agent);
-  }
-
-  protected startBreak(agent: number, durationMs: number, reason: string): void {
-    if (this.aState[agent] === S_AVAILABLE) this.unlinkIdle(agent);
-    this.aPendingBreakMs[agent] = 0;
-    this.setState(agent, S_BREAK);
-    this.emitAgent(agent, S_BREAK, reason);
-    this.schedule(this.now + durationMs, K_BREAK_END, agent, this.aStamp[agent]);
-  }
-
-  protected goOffline(agent: number, reason: string): void {
-    const state = this.aState[agent];
-    if (state === S_AVAILABLE) this.unlinkIdle(agent);
-    this.aFlags[agent] &= ~AF_PENDING_LOGOFF;
-    this.aPendingBreakMs[agent] = 0;
-    this.setState(agent, S_OFFLINE);
-    this.emitAgent(agent, S_OFFLINE, reason);
-  }
-
-  private onShiftStart(a: number): void {
-    if ((this.aFlags[a] & AF_ABSENT) !== 0) {
-      // A no-show: the board learns the agent exists and is absent.
-      this.emitAgent(a, S_OFFLINE, 'absent');
-      return;
-    }
-    if (this.aShiftEnd[a] <= this.now) return;
-    this.aFlags[a] |= AF_ON_SHIFT;
-    if (this.mayWork(a) && this.aState[a] === S_OFFLINE) this.comeBack(a);
-  }
-
-  private onShiftEnd(a: number): void {
-    this.aFlags[a] &= ~AF_ON_SHIFT;
-    this.logOff(a, 'shift-end');
-  }
-
-  /** Agent a goes home: now if idle or on break, after the current call and ACW if busy. */
-  protected logOff(a: number, reason: string): void {
-    const state = this.aState[a];
-    if (state === S_OFFLINE) return;
-    if (state === S_ONCALL || state === S_ACW) {
-      this.aFlags[a] |= AF_PENDING_LOGOFF;
-      this.aPendingReason[a] = reason;
-    } else this.goOffline(a, reason);
-  }
-
-  private onBreakStart(a: number, i: number): void {
-    const br = this.aBreaks[a][i];
-    this.breakAgent(a, br.durationMs, br.reason);
-  }
-
-  /** Agent a takes a break of durationMs: now if available, after the current call if busy; false if neither. */
-  protected breakAgent(a: number, durationMs: number, reason: string): boolean {
-    const state = this.aState[a];
-    if (state === S_AVAILABLE) {
-      this.startBreak(a, durationMs, reason);
-      return true;
-    }
-    if ((state === S_ONCALL || state === S_ACW) && (this.aFlags[a] & AF_PENDING_LOGOFF) === 0) {
-      this.aPendingBreakMs[a] = durationMs;
-      this.aPendingReason[a] = reason;
-      return true;
-    }
-    return false;
-  }
-
-  /** At the end of the warm-up, states again every logged-in agent so a measuring consumer knows them. */
-  private restateAgents(): void {
-    for (let a = 0; a < this.agentCount; a++) {
-      const state = this.aState[a];
-      if (state !== S_OFFLINE) this.emitAgent(a, state, undefined);
-    }
-  }
-
-  // ---- overflow rules -----------------------------------------------------------------------------------
-
-  protected applyOverflowRule(
-    q: number,
-    to: string | null,
-    afterSec: number | null,
-    maxWaiting: number | null,
-  ): void {
-    const target = to === null ? -1 : this.queueIds.indexOf(to);
-    this.qOverflowTo[q] = target;
-    this.qOverflowAfterMs[q] = target >= 0 && afterSec !== null ? afterSec * 1000 : Number.POSITIVE_INFINITY;
-    this.qOverflowMax[q] = target >= 0 && maxWaiting !== null ? maxWaiting : -1;
-    // Calls already waiting fall under the new time rule from their own queue entry.
-    if (this.qOverflowAfterMs[q] !== Number.POSITIVE_INFINITY) {
-      for (let s = this.qHead[q]; s >= 0; s = this.cNext[s]) {
-        const due = this.cQueuedAt[s] + this.qOverflowAfterMs[q];
-        this.schedule(Math.max(due, this.now), K_OVERFLOW, s, this.cVisit[s]);
-      }
-    }
-  }
-
-  protected scheduleIncident(i: number, atMs: number, end: boolean): void {
-    this.schedule(atMs, end ? K_INCIDENT_END : K_INCIDENT, i, 0);
-  }
-
-  protected scheduleWarmup(): void {
-    if (this.warmupMs > 0 && this.warmupMs < this.endMs) this.schedule(this.warmupMs, K_WARMUP, 0, 0);
   }
 }

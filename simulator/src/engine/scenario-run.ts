@@ -4,12 +4,23 @@
  * and control is recorded in the control log with its simulated time (the event schema has no control
  * type, so the log is a separate stream; see README "Live controls").
  */
-import { SimulationCore } from './core.js';
+
 import { Sampler } from './distributions.js';
 import type { AgentSelector, Model, ModelIncident } from './model.js';
 import { queueStream, Rng, Stream } from './rng.js';
+import { RosterCore } from './roster.js';
 import type { EventSink, QueueRuntime } from './state.js';
-import { AF_GONE, S_ACW, S_AVAILABLE, S_BREAK, S_OFFLINE, S_ONCALL } from './storage.js';
+import {
+  AF_GONE,
+  K_INCIDENT,
+  K_INCIDENT_END,
+  K_WARMUP,
+  S_ACW,
+  S_AVAILABLE,
+  S_BREAK,
+  S_OFFLINE,
+  S_ONCALL,
+} from './storage.js';
 
 /** Names for agents added while running (scenario agents are named when the model is compiled). */
 export interface NameSource {
@@ -39,7 +50,7 @@ export interface SimulationOptions {
 }
 
 export class ControlError extends Error {}
-export abstract class ScenarioRun extends SimulationCore {
+export abstract class ScenarioRun extends RosterCore {
   readonly model: Model;
   readonly controlLog: ControlRecord[] = [];
   protected readonly names: NameSource;
@@ -82,6 +93,14 @@ export abstract class ScenarioRun extends SimulationCore {
     });
     this.scheduleWarmup();
     for (let q = 0; q < this.queueCount; q++) this.scheduleArrival(q);
+  }
+
+  protected scheduleIncident(i: number, atMs: number, end: boolean): void {
+    this.schedule(atMs, end ? K_INCIDENT_END : K_INCIDENT, i, 0);
+  }
+
+  protected scheduleWarmup(): void {
+    if (this.warmupMs > 0 && this.warmupMs < this.endMs) this.schedule(this.warmupMs, K_WARMUP, 0, 0);
   }
 
   /** Runs to the end (virtual clock, as fast as possible). */

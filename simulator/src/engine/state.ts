@@ -10,7 +10,16 @@ import { EventHeap } from './heap.js';
 import type { Model } from './model.js';
 import type { Rng } from './rng.js';
 import * as St from './stats.js';
-import { AF_ABSENT, AF_GONE, AF_ON_SHIFT, C_FREE, grown, K_BITS, STATE_NAMES } from './storage.js';
+import {
+  AF_ABSENT,
+  AF_GONE,
+  AF_ON_SHIFT,
+  C_FREE,
+  grown,
+  K_BITS,
+  K_OVERFLOW,
+  STATE_NAMES,
+} from './storage.js';
 
 /** Receives each event; `measured` is false for the warm-up (calls that arrived before it, agent changes before it). */
 export type EventSink = (event: WallboardEvent, measured: boolean) => void;
@@ -348,5 +357,26 @@ export abstract class SimState {
   /** Whether agent a may be logged in now (on shift, not absent, gone or blocked by an outage). */
   protected mayWork(a: number): boolean {
     return (this.aFlags[a] & (AF_ON_SHIFT | AF_GONE | AF_ABSENT)) === AF_ON_SHIFT && this.aBlocked[a] === 0;
+  }
+
+  // ---- overflow rules -----------------------------------------------------------------------------------
+
+  protected applyOverflowRule(
+    q: number,
+    to: string | null,
+    afterSec: number | null,
+    maxWaiting: number | null,
+  ): void {
+    const target = to === null ? -1 : this.queueIds.indexOf(to);
+    this.qOverflowTo[q] = target;
+    this.qOverflowAfterMs[q] = target >= 0 && afterSec !== null ? afterSec * 1000 : Number.POSITIVE_INFINITY;
+    this.qOverflowMax[q] = target >= 0 && maxWaiting !== null ? maxWaiting : -1;
+    // Calls already waiting fall under the new time rule from their own queue entry.
+    if (this.qOverflowAfterMs[q] !== Number.POSITIVE_INFINITY) {
+      for (let s = this.qHead[q]; s >= 0; s = this.cNext[s]) {
+        const due = this.cQueuedAt[s] + this.qOverflowAfterMs[q];
+        this.schedule(Math.max(due, this.now), K_OVERFLOW, s, this.cVisit[s]);
+      }
+    }
   }
 }
