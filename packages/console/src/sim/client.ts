@@ -124,6 +124,11 @@ export class SimClient {
     await this.request({ type: 'clock', action, speed });
   }
 
+  /** Only these scopes are sent from now on (null: all). */
+  async setScopes(scopes: string[] | null): Promise<void> {
+    await this.request({ type: 'scopes', scopes });
+  }
+
   async exportNdjson(): Promise<{ blob: Blob; events: number; truncated: boolean }> {
     const r = await this.request({ type: 'export-ndjson' });
     if (r.type !== 'ndjson') throw new SimError(`unexpected reply ${r.type}`);

@@ -34,6 +34,7 @@ export class LiveRun {
   private readonly factors = new Map<string, number>();
   private readonly reverts: Array<{ atMs: number; queue: string | undefined; factor: number }> = [];
   private readonly roster: AgentRoster | null;
+  private scopes: string[] | undefined;
   private lastRoster: AgentRow[] | null = null;
   private readonly ndjson: string[] = [];
   private ndjsonChars = 0;
@@ -47,6 +48,7 @@ export class LiveRun {
     private readonly timer: Timer = realTimer,
   ) {
     this.roster = config.roster ? new AgentRoster() : null;
+    this.scopes = config.scopes;
   }
 
   /** Compiles and starts day 0; on a bad scenario posts the problems and returns false. */
@@ -189,6 +191,12 @@ export class LiveRun {
     this.postSnapshot(true);
   }
 
+  /** Only these scopes reach the page from now on (null: all). */
+  setScopes(scopes: string[] | null): void {
+    this.scopes = scopes ?? undefined;
+    this.postSnapshot(true);
+  }
+
   /** The controls applied so far, for the what-if replay. */
   recorded(): Intervention[] {
     return this.interventions.map((i) => structuredClone(i));
@@ -226,7 +234,7 @@ export class LiveRun {
       this.lastPostWall = wall;
       const reply: Reply = {
         type: 'snapshot',
-        snapshot: trimSnapshot(snapshot, this.config.scopes),
+        snapshot: trimSnapshot(snapshot, this.scopes),
         clock: this.clockState(),
       };
       const rows = this.roster?.list();

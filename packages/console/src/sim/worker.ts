@@ -47,6 +47,11 @@ function handle(req: Request): void {
       run.clock(req.action, req.speed);
       post({ type: 'ok', id: req.id });
       return;
+    case 'scopes':
+      if (!run) throw new ControlError('no run: start a scenario first');
+      run.setScopes(req.scopes);
+      post({ type: 'ok', id: req.id });
+      return;
     case 'export-ndjson': {
       if (!run) throw new ControlError('no run: start a scenario first');
       post({ type: 'ndjson', id: req.id, ...run.exportNdjson() });

@@ -1,0 +1,317 @@
+/**
+ * The trainer console's state and actions. The simulation and the metrics engine run in a worker; the
+ * page holds a SnapshotStore that the kit's widgets are bound to (through `wb-board`), the timeline, and
+ * what the trainer picked. Views are pure functions of this state (views.ts, panels.ts, what-if-view.ts).
+ */
+
+import { listScenarios, type ScenarioListing } from '@wallboard/simulator';
+import { SnapshotStore } from '@wallboard/widgets';
+import { render } from 'lit';
+import { intervalsCsv } from '../export/csv.js';
+import { download, fileSafe } from '../shared/download.js';
+import { runWhatIf, SimClient, SimError } from '../sim/client.js';
+import type {
+  ClockState,
+  Control,
+  RunConfig,
+  RunInfo,
+  ScenarioSource,
+  TimelineEntry,
+  WhatIfResult,
+} from '../sim/protocol.js';
+import type { AgentRow } from '../sim/roster.js';
+import { describeEntry } from './describe.js';
+import type { WbcTimeline } from './timeline-overlay.js';
+import { appView } from './views.js';
+
+export type WhatIfState =
+  | { status: 'idle' }
+  | { status: 'running'; done: number }
+  | { status: 'done'; result: WhatIfResult; baseline: SnapshotStore; intervened: SnapshotStore }
+  | { status: 'error'; message: string };
+
+export interface Feedback {
+  text: string;
+  kind: 'ok' | 'error';
+}
+
+export interface ConsoleState {
+  scenarios: ScenarioListing[];
+  /** The picked built-in, or the loaded file. */
+  source: ScenarioSource;
+  file: { name: string; doc: unknown } | null;
+  fileError: string | null;
+  seed: string;
+  speed: number;
+  info: RunInfo | null;
+  clock: ClockState | null;
+  problems: string[];
+  scope: string;
+  timeline: TimelineEntry[];
+  showClockEntries: boolean;
+  tab: 'live' | 'what-if';
+  whatIf: WhatIfState;
+  feedback: Feedback | null;
+  agents: AgentRow[];
+  store: SnapshotStore | null;
+  starting: boolean;
+}
+
+export class ConsoleApp {
+  state: ConsoleState;
+  private client: SimClient | null = null;
+  private config: RunConfig | null = null;
+  private renderQueued = false;
+  private lastSnapshotAt = 0;
+
+  constructor(private readonly root: HTMLElement) {
+    const scenarios = listScenarios();
+    const params = new URLSearchParams(location.search);
+    const wanted = params.get('scenario');
+    const name = scenarios.some((s) => s.name === wanted) ? wanted! : 'outage-surge';
+    const speed = Number(params.get('speed'));
+    this.state = {
+      scenarios,
+      source: { kind: 'builtin', name },
+      file: null,
+      fileError: null,
+      seed: params.get('seed') ?? '',
+      speed: Number.isFinite(speed) && speed > 0 && speed <= 600 ? speed : 60,
+      info: null,
+      clock: null,
+      problems: [],
+      scope: 'all',
+      timeline: [],
+      showClockEntries: false,
+      tab: 'live',
+      whatIf: { status: 'idle' },
+      feedback: null,
+      agents: [],
+      store: null,
+      starting: false,
+    };
+    root.replaceChildren();
+    this.render();
+    if (params.get('autostart') !== '0') void this.start();
+  }
+
+  set(patch: Partial<ConsoleState>): void {
+    Object.assign(this.state, patch);
+    this.render();
+  }
+
+  render(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      render(appView(this.state, this), this.root);
+    });
+  }
+
+  // ---- scenario -----------------------------------------------------------------------------------------
+
+  pickBuiltIn(name: string): void {
+    this.set({ source: { kind: 'builtin', name }, problems: [], seed: '' });
+  }
+
+  async loadFile(file: File): Promise<void> {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(await file.text());
+    } catch (err) {
+      this.set({ fileError: `${file.name} is not valid JSON: ${(err as Error).message}`, file: null });
+      return;
+    }
+    this.set({
+      file: { name: file.name, doc },
+      fileError: null,
+      source: { kind: 'document', doc, label: file.name.replace(/\.json$/i, '') },
+      problems: [],
+      seed: '',
+    });
+  }
+
+  /** Starts (or restarts) the picked scenario with the seed and speed set. */
+  async start(): Promise<void> {
+    const seedText = this.state.seed.trim();
+    const seed = seedText === '' ? undefined : Number(seedText);
+    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) {
+      this.set({ problems: [`seed must be a whole number from 0 to 4294967295, got "${seedText}"`] });
+      return;
+    }
+    this.client?.terminate();
+    const client = new SimClient();
+    this.client = client;
+    const config: RunConfig = {
+      source: this.state.source,
+      seed,
+      speed: this.state.speed,
+      keepEvents: true,
+      roster: true,
+      engine: { intervalMin: 30, keepIntervals: 'all' },
+    };
+    this.set({
+      starting: true,
+      problems: [],
+      feedback: null,
+      timeline: [],
+      agents: [],
+      whatIf: { status: 'idle' },
+    });
+    client.timeline$.subscribe((entry) => {
+      this.state.timeline = [...this.state.timeline, entry];
+      this.render();
+      void this.refreshTimeline();
+    });
+    client.clock$.subscribe((clock) => {
+      if (clock) this.set({ clock });
+    });
+    client.alive$.subscribe(() => {
+      // A heartbeat while paused: re-publish the last snapshot so the board does not call it stale.
+      const store = this.state.store;
+      if (store?.snapshot && performance.now() - this.lastSnapshotAt > 900) store.push(store.snapshot);
+    });
+    client.errors$.subscribe((e) =>
+      this.set({ feedback: { text: e.message, kind: 'error' }, problems: e.problems }),
+    );
+    try {
+      const info = await client.start(config);
+      if (client !== this.client) return;
+      this.config = { ...config, seed: info.seed };
+      const store = new SnapshotStore({ ...info.settings });
+      client.snapshots$.subscribe(({ snapshot, agents }) => {
+        this.lastSnapshotAt = performance.now();
+        store.push(snapshot);
+        if (agents) this.set({ agents });
+        void this.refreshTimeline();
+      });
+      const scopes = this.scopesOf(info);
+      this.set({
+        info,
+        store,
+        seed: String(info.seed),
+        scope: scopes.includes(this.state.scope) ? this.state.scope : 'all',
+        starting: false,
+      });
+    } catch (err) {
+      if (client !== this.client) return;
+      const e = err instanceof SimError ? err : new SimError(String(err));
+      this.client = null;
+      client.terminate();
+      this.set({
+        starting: false,
+        problems: e.problems.length > 0 ? e.problems : [e.message],
+        info: null,
+        store: null,
+      });
+    }
+  }
+
+  scopesOf(info: RunInfo): string[] {
+    return ['all', ...info.partners.map((p) => `partner:${p}`), ...info.queues.map((q) => `queue:${q.id}`)];
+  }
+
+  // ---- clock --------------------------------------------------------------------------------------------
+
+  async togglePause(): Promise<void> {
+    const c = this.state.clock;
+    if (!this.client || !c || c.finished) return;
+    await this.client.clock(c.paused ? 'resume' : 'pause');
+  }
+
+  async step(): Promise<void> {
+    const c = this.state.clock;
+    if (!this.client || !c || c.finished) return;
+    if (!c.paused) await this.client.clock('pause');
+    await this.client.clock('step');
+  }
+
+  async setSpeed(speed: number): Promise<void> {
+    this.set({ speed });
+    if (this.client && this.state.clock && !this.state.clock.finished)
+      await this.client.clock('speed', speed);
+  }
+
+  // ---- controls -----------------------------------------------------------------------------------------
+
+  async control(control: Control, done: string): Promise<boolean> {
+    if (!this.client) {
+      this.set({ feedback: { text: 'Start a run first.', kind: 'error' } });
+      return false;
+    }
+    try {
+      await this.client.control(control);
+      // The worker logs the control before it replies, so the newest timeline entry is this one.
+      const at = this.state.timeline.at(-1);
+      this.set({ feedback: { text: at ? describeEntry(at, this.state.info?.queues) : done, kind: 'ok' } });
+      return true;
+    } catch (err) {
+      this.set({ feedback: { text: (err as Error).message, kind: 'error' } });
+      return false;
+    }
+  }
+
+  // ---- views --------------------------------------------------------------------------------------------
+
+  setScope(scope: string): void {
+    this.set({ scope });
+    void this.refreshTimeline();
+  }
+
+  setTab(tab: 'live' | 'what-if'): void {
+    this.set({ tab });
+    if (tab === 'live') void this.refreshTimeline();
+  }
+
+  async refreshTimeline(): Promise<void> {
+    await new Promise((r) => requestAnimationFrame(r));
+    await this.root.querySelector<WbcTimeline>('wbc-timeline')?.refresh();
+  }
+
+  // ---- what-if ------------------------------------------------------------------------------------------
+
+  async runWhatIf(): Promise<void> {
+    if (!this.client || !this.config) return;
+    const interventions = await this.client.interventions();
+    this.set({ whatIf: { status: 'running', done: 0 } });
+    try {
+      const result = await runWhatIf(this.config, interventions, (done) =>
+        this.set({ whatIf: { status: 'running', done } }),
+      );
+      const baseline = new SnapshotStore({ ...result.info.settings });
+      const intervened = new SnapshotStore({ ...result.info.settings });
+      baseline.push(result.baseline.snapshot);
+      intervened.push(result.intervened.snapshot);
+      this.set({ whatIf: { status: 'done', result, baseline, intervened } });
+    } catch (err) {
+      this.set({ whatIf: { status: 'error', message: (err as Error).message } });
+    }
+  }
+
+  // ---- export -------------------------------------------------------------------------------------------
+
+  private fileBase(): string {
+    const info = this.state.info;
+    return info ? `${fileSafe(info.name)}-seed${info.seed}` : 'run';
+  }
+
+  exportCsv(): void {
+    const snapshot = this.state.store?.snapshot;
+    if (!snapshot) return;
+    download(new Blob([intervalsCsv(snapshot)], { type: 'text/csv' }), `${this.fileBase()}-intervals.csv`);
+    this.set({ feedback: { text: 'Interval figures exported as CSV.', kind: 'ok' } });
+  }
+
+  async exportNdjson(): Promise<void> {
+    if (!this.client) return;
+    const { blob, events, truncated } = await this.client.exportNdjson();
+    download(blob, `${this.fileBase()}-events.ndjson`);
+    this.set({
+      feedback: {
+        text: `${events.toLocaleString('en')} events exported as NDJSON${truncated ? ' (cut at 100 million characters)' : ''}.`,
+        kind: 'ok',
+      },
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Words for the timeline: what each control or incident did, in the trainer's terms. Incident params
+ * carry queue indices (the compiled model's), turned back into queue ids here.
+ */
+
+import { span } from '../shared/time.js';
+import type { QueueInfo, TimelineEntry } from '../sim/protocol.js';
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function selection(p: Record<string, unknown>, queues: readonly QueueInfo[]): string {
+  const parts: string[] = [];
+  const q = p.queue;
+  if (typeof q === 'string') parts.push(`skilled in ${q}`);
+  else if (typeof q === 'number' && queues[q]) parts.push(`skilled in ${queues[q].id}`);
+  if (typeof p.team === 'string') parts.push(`of team ${p.team}`);
+  if (typeof p.partner === 'string') parts.push(`of ${p.partner}`);
+  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+
+function queueList(v: unknown, queues: readonly QueueInfo[]): string {
+  if (!Array.isArray(v) || v.length === 0) return 'all queues';
+  return v.map((i) => (typeof i === 'number' ? (queues[i]?.id ?? `#${i}`) : String(i))).join(', ');
+}
+
+export const CLOCK_WORDS: Readonly<Record<string, string>> = {
+  pause: 'Paused',
+  resume: 'Resumed',
+  step: 'Stepped',
+};
+
+export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = []): string {
+  const p = e.params;
+  const n = e.agents?.length ?? 0;
+  if (e.source === 'incident') {
+    const sel = p.select && typeof p.select === 'object' ? (p.select as Record<string, unknown>) : {};
+    const lasting = num(p.durationMs) ? ` for ${span(num(p.durationMs)!)}` : '';
+    switch (e.control) {
+      case 'surge':
+        return `Incident: arrivals ×${num(p.factor)} on ${queueList(p.queues, queues)}${lasting}`;
+      case 'surge-end':
+        return `Incident over: arrivals back to normal on ${queueList(p.queues, queues)}`;
+      case 'aht-spike':
+        return `Incident: handle times ×${num(p.factor)} on ${queueList(p.queues, queues)}${lasting}`;
+      case 'aht-spike-end':
+        return `Incident over: handle times back to normal on ${queueList(p.queues, queues)}`;
+      case 'outage':
+        return `Incident: outage, ${plural(n, 'agent')}${selection(sel, queues)} drop off${lasting}`;
+      case 'outage-end':
+        return `Incident over: agents${selection(sel, queues)} can log back in`;
+      case 'agents-leave':
+        return `Incident: ${plural(n, 'agent')}${selection(sel, queues)} leave for good`;
+      default:
+        return `Incident: ${e.control}`;
+    }
+  }
+  switch (e.control) {
+    case 'set-arrival-factor': {
+      const q = str(p.queue);
+      return `Arrivals ×${num(p.factor)} on ${q === undefined || q === '*' ? 'all queues' : q}`;
+    }
+    case 'add-agents': {
+      const skills = Array.isArray(p.skills) ? p.skills.join(', ') : '';
+      const forMin = num(p.forMin);
+      return `Added ${plural(n, 'agent')} (${skills})${forMin ? ` for ${forMin} min` : ''}`;
+    }
+    case 'remove-agents':
+      return `Removed ${plural(n, 'agent')}${selection(p, queues)}`;
+    case 'send-on-break':
+      return `${plural(n, 'agent')}${selection(p, queues)} sent on a ${num(p.minutes)}-min break`;
+    case 'set-overflow': {
+      const rule = p.rule as { to: string; afterSec: number | null; maxWaiting: number | null } | null;
+      if (!rule) return `Overflow rule of ${str(p.queue)} cleared`;
+      const when = [
+        rule.afterSec !== null ? `after ${rule.afterSec} s` : '',
+        rule.maxWaiting !== null ? `when more than ${rule.maxWaiting} wait` : '',
+      ]
+        .filter(Boolean)
+        .join(' or ');
+      return `Overflow ${str(p.queue)} → ${rule.to} ${when}`;
+    }
+    case 'extend-shifts':
+      return `${plural(n, 'agent')}${selection(p, queues)} stay ${num(p.minutes)} min longer`;
+    case 'speed':
+      return `Speed ${num(p.speed)}×`;
+    default:
+      return CLOCK_WORDS[e.control] ?? e.control;
+  }
+}

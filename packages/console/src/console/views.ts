@@ -1,0 +1,180 @@
+/**
+ * The console's page: header, sidebar panels, and the live board or the what-if view. The board is the
+ * kit's own widgets inside one `wb-board`, bound to the run's SnapshotStore and to the scope picked.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { timeOfDay } from '../shared/time.js';
+import { CLOCK_CONTROLS } from '../sim/controls.js';
+import type { RunInfo, TimelineEntry } from '../sim/protocol.js';
+import type { ConsoleApp, ConsoleState } from './app.js';
+import { describeEntry } from './describe.js';
+import { clockPanel, controlsPanel, exportPanel, scenarioPanel } from './panels.js';
+import type { TimelineMark } from './timeline-overlay.js';
+import { whatIfView } from './what-if-view.js';
+
+export function scopeName(scope: string, info: RunInfo | null): string {
+  if (scope === 'all') return 'All queues';
+  if (scope.startsWith('partner:')) return `Partner ${scope.slice(8)}`;
+  const id = scope.slice(6);
+  return info?.queues.find((q) => q.id === id)?.name ?? id;
+}
+
+/** The timeline entries worth numbering (clock changes only when asked for). */
+export function timelineMarks(s: ConsoleState): TimelineMark[] {
+  const queues = s.info?.queues ?? [];
+  const marks: TimelineMark[] = [];
+  s.timeline.forEach((entry) => {
+    if (!s.showClockEntries && CLOCK_CONTROLS.has(entry.control)) return;
+    marks.push({ n: marks.length + 1, entry, text: describeEntry(entry, queues) });
+  });
+  return marks;
+}
+
+function agentRows(s: ConsoleState) {
+  const scope = s.scope;
+  if (scope === 'all') return s.agents;
+  if (scope.startsWith('queue:')) {
+    const q = scope.slice(6);
+    return s.agents.filter((a) => a.queues?.includes(q));
+  }
+  const p = scope.slice(8);
+  return s.agents.filter((a) => a.partner === p);
+}
+
+function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
+  const info = s.info;
+  if (!info || !s.store) {
+    return html`<div class="empty-board"><p>${s.starting ? 'Starting the simulation…' : 'Pick a scenario and start a run.'}</p></div>`;
+  }
+  const sc = s.scope;
+  const marks = timelineMarks(s);
+  const zone = info.timeZone;
+  const focusQueue = sc.startsWith('queue:') ? sc.slice(6) : null;
+  const queues = focusQueue ? info.queues.filter((q) => q.id === focusQueue) : info.queues;
+  return html`
+    <wb-board .store=${s.store} label=${`${info.name} · seed ${info.seed}`} stale-after="5" class="live-board">
+      <div class="board-head">
+        <div class="field inline">
+          <label for="scope">Showing</label>
+          <select id="scope" @change=${(e: Event) => app.setScope((e.target as HTMLSelectElement).value)}>
+            ${app.scopesOf(info).map((k) => html`<option value=${k} ?selected=${k === sc}>${scopeName(k, info)}</option>`)}
+          </select>
+        </div>
+        <wb-clock seconds date label="Center time"></wb-clock>
+      </div>
+      <div class="grid figures">
+        <wb-sl-gauge scope=${sc} label="Service level today" data-testid="sl-gauge"></wb-sl-gauge>
+        <wb-metric scope=${sc} metric="interval.serviceLevel" label="Service level this interval" warn="0.8" critical="0.6" direction="below"></wb-metric>
+        <wb-metric scope=${sc} metric="offered" label="Calls offered today"></wb-metric>
+        <wb-metric scope=${sc} metric="abandoned" label="Abandoned today"></wb-metric>
+        <wb-metric scope=${sc} metric="abandonRate" label="Abandon rate" warn="0.05" critical="0.1" direction="above"></wb-metric>
+        <wb-metric scope=${sc} metric="asaSec" label="Average speed of answer" warn="30" critical="60" direction="above"></wb-metric>
+        <wb-metric scope=${sc} metric="waiting" label="Calls waiting" warn="5" critical="15" direction="above"></wb-metric>
+        <wb-metric scope=${sc} metric="longestWaitSec" label="Longest wait now" format="duration" warn="60" critical="120" direction="above"></wb-metric>
+        <wb-metric scope=${sc} metric="occupancy" label="Occupancy today" warn="0.9" critical="0.95" direction="above"></wb-metric>
+        <wb-metric scope=${sc} metric="staffedAgents" label="Agents staffed"></wb-metric>
+      </div>
+      <h3 class="section">Intervals and your timeline</h3>
+      <wbc-timeline .marks=${marks} class="chart">
+        <wb-interval-chart scope=${sc} label=${`Calls and service level, ${scopeName(sc, info)}`}></wb-interval-chart>
+      </wbc-timeline>
+      ${timelineLog(marks, zone, s, app)}
+      <div class="grid charts">
+        <wb-abandon-chart scope=${sc} label="Abandoned calls by interval"></wb-abandon-chart>
+        <wb-agent-board scope=${sc} .agents=${agentRows(s)} label="Agents"></wb-agent-board>
+      </div>
+      <h3 class="section">Queues</h3>
+      <div class="grid tiles">
+        ${repeat(
+          queues,
+          (q) => q.id,
+          (q) =>
+            html`<wb-queue-tile queue=${q.id} label=${q.name} wait-warn-sec="60" wait-critical-sec="120"></wb-queue-tile>`,
+        )}
+      </div>
+    </wb-board>
+  `;
+}
+
+function timelineLog(marks: TimelineMark[], zone: string, s: ConsoleState, app: ConsoleApp) {
+  return html`
+    <div class="timeline-log">
+      <div class="timeline-head">
+        <h4 id="h-timeline">Timeline</h4>
+        <label class="check"><input
+          type="checkbox"
+          .checked=${s.showClockEntries}
+          @change=${(e: Event) => {
+            app.set({ showClockEntries: (e.target as HTMLInputElement).checked });
+            void app.refreshTimeline();
+          }}
+        />Show pause, step and speed changes</label>
+      </div>
+      ${
+        marks.length === 0
+          ? html`<p class="hint">Your controls and the scenario's incidents appear here and on the chart.</p>`
+          : html`<ol aria-labelledby="h-timeline" data-testid="timeline">
+            ${marks.map(
+              (m) => html`<li class=${m.entry.source}>
+                <span class="n">${m.n}</span>
+                <time>${timeOfDay(m.entry.t, zone)}</time>
+                <span class="who">${m.entry.source === 'incident' ? 'scenario' : 'you'}</span>
+                <span class="what">${m.text}</span>
+              </li>`,
+            )}
+          </ol>`
+      }
+    </div>
+  `;
+}
+
+export function appView(s: ConsoleState, app: ConsoleApp): TemplateResult {
+  return html`
+    <a class="skip" href="#main">Skip to the board</a>
+    <header class="top">
+      <div class="brand"><span class="logo" aria-hidden="true"></span><h1>Wallboard <span>trainer console</span></h1></div>
+      <nav aria-label="Other pages">
+        <a href="./tv.html${s.source.kind === 'builtin' ? `?scenario=${encodeURIComponent(s.source.name)}&speed=${s.speed}` : ''}" target="_blank" rel="noopener">Floor TV ↗</a>
+        <a href="./embed.html" target="_blank" rel="noopener">CRM embed ↗</a>
+      </nav>
+    </header>
+    <div class="layout">
+      <aside class="sidebar" aria-label="Run settings and controls">
+        ${scenarioPanel(s, app)} ${clockPanel(s, app)} ${controlsPanel(s, app)} ${exportPanel(s, app)}
+      </aside>
+      <main id="main" tabindex="-1">
+        <div class="tabs" role="tablist" aria-label="Views">
+          ${tab(s, app, 'live', 'Live board')}
+          ${tab(s, app, 'what-if', 'What-if')}
+        </div>
+        <div role="tabpanel" id="panel-live" aria-labelledby="tab-live" ?hidden=${s.tab !== 'live'}>${liveBoard(s, app)}</div>
+        <div role="tabpanel" id="panel-what-if" aria-labelledby="tab-what-if" ?hidden=${s.tab !== 'what-if'}>
+          ${s.tab === 'what-if' ? whatIfView(s, app) : nothing}
+        </div>
+      </main>
+    </div>
+  `;
+}
+
+function tab(s: ConsoleState, app: ConsoleApp, id: 'live' | 'what-if', label: string) {
+  const selected = s.tab === id;
+  return html`<button
+    type="button"
+    role="tab"
+    id=${`tab-${id}`}
+    aria-controls=${`panel-${id}`}
+    aria-selected=${selected ? 'true' : 'false'}
+    tabindex=${selected ? '0' : '-1'}
+    @click=${() => app.setTab(id)}
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        const next = id === 'live' ? 'what-if' : 'live';
+        app.setTab(next);
+        requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+      }
+    }}
+  >${label}</button>`;
+}
+
+export type { TimelineEntry };

@@ -1,0 +1,36 @@
+/** Simulated times, shown in the center's zone (cached formatters: the clock reads them 4 times a second). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${zone}|${withDate}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export function timeOfDay(t: number, zone: string): string {
+  return formatter(zone, false).format(t);
+}
+
+export function dateTime(t: number, zone: string): string {
+  return formatter(zone, true).format(t);
+}
+
+/** "1 h 05 min", "12 min", "45 s" for a duration in ms. */
+export function span(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}

@@ -1,0 +1,138 @@
+/**
+ * Builds the floor board's DOM once from a layout: one `wb-board` holding a header (title, page name,
+ * center clock), one section per page (a grid of the kit's widgets) and the ticker. Nothing is rebuilt
+ * afterwards: pages rotate by toggling `hidden`, data flows through the store, agent rows and ticker
+ * messages are set as properties. A board that runs for weeks must not churn its DOM.
+ */
+import type { SnapshotStore, WbTicker } from '@wallboard/widgets';
+import { html, render, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { RunInfo } from '../sim/protocol.js';
+import { type Layout, type PageSpec, type Thresholds, type WidgetSpec, widgetScope } from './layout.js';
+
+/** Threshold attributes: the widget's own, else the layout's defaults for its metric. */
+function levels(w: WidgetSpec, layout: Layout, metric: string): Thresholds {
+  const defaults = layout.thresholds[metric.split('.').pop() ?? metric] ?? {};
+  return {
+    warn: w.warn ?? defaults.warn,
+    critical: w.critical ?? defaults.critical,
+    direction: w.direction ?? defaults.direction,
+  };
+}
+
+function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo): TemplateResult {
+  const scope = widgetScope(w);
+  const style = `grid-column: span ${w.span ?? 1}; grid-row: span ${w.rows ?? 1}`;
+  switch (w.type) {
+    case 'sl-gauge': {
+      const t = levels(w, layout, w.metric ?? 'serviceLevel');
+      return html`<wb-sl-gauge style=${style} scope=${scope} metric=${ifDefined(w.metric)} label=${w.label ?? 'Service level'}
+        warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-sl-gauge>`;
+    }
+    case 'metric': {
+      const metric = w.metric ?? 'waiting';
+      const t = levels(w, layout, metric);
+      return html`<wb-metric style=${style} scope=${scope} metric=${metric} label=${w.label ?? metric} format=${ifDefined(w.format)}
+        warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-metric>`;
+    }
+    case 'queue-tile': {
+      const queue = w.queue ?? scope.slice(6);
+      const t = levels(w, layout, 'serviceLevel');
+      const wait = layout.thresholds.longestWaitSec ?? {};
+      const name = info.queues.find((q) => q.id === queue)?.name ?? queue;
+      return html`<wb-queue-tile style=${style} queue=${queue} label=${w.label ?? name}
+        warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)}
+        wait-warn-sec=${ifDefined(w.waitWarnSec ?? wait.warn)} wait-critical-sec=${ifDefined(w.waitCriticalSec ?? wait.critical)}></wb-queue-tile>`;
+    }
+    case 'interval-chart':
+      return html`<wb-interval-chart style=${style} scope=${scope} label=${w.label ?? 'Calls and service level'}></wb-interval-chart>`;
+    case 'abandon-chart':
+      return html`<wb-abandon-chart style=${style} scope=${scope} label=${w.label ?? 'Abandoned calls'}></wb-abandon-chart>`;
+    case 'agent-board':
+      return html`<wb-agent-board style=${style} scope=${scope} label=${w.label ?? 'Agents'} data-agents=${scope}></wb-agent-board>`;
+    case 'staffing': {
+      const queue = w.queue ?? (scope.startsWith('queue:') ? scope.slice(6) : info.queues[0]?.id);
+      return html`<wb-staffing style=${style} queue=${ifDefined(queue)} label=${w.label ?? 'Staffing'}></wb-staffing>`;
+    }
+    case 'clock':
+      return html`<wb-clock style=${style} seconds date label=${w.label ?? 'Center time'}></wb-clock>`;
+  }
+}
+
+/** Columns for a page without `columns`: near-square for its number of cells. */
+export function pageColumns(page: PageSpec): number {
+  if (page.columns) return page.columns;
+  const cells = page.widgets.reduce((n, w) => n + (w.span ?? 1) * (w.rows ?? 1), 0);
+  return Math.max(1, Math.min(6, Math.ceil(Math.sqrt(cells * 1.7))));
+}
+
+export interface BuiltBoard {
+  board: HTMLElement;
+  pages: HTMLElement[];
+  ticker: WbTicker;
+  pageName: HTMLElement;
+}
+
+export function buildBoard(
+  root: HTMLElement,
+  layout: Layout,
+  pages: PageSpec[],
+  info: RunInfo,
+  store: SnapshotStore,
+): BuiltBoard {
+  render(
+    html`
+      <wb-board class="tv-board" theme=${layout.theme} stale-after=${layout.staleAfterSec} .store=${store}>
+        <header class="tv-head">
+          <h1>${layout.title}</h1>
+          <div class="tv-page" aria-live="off">
+            <span class="tv-page-name"></span>
+            <span class="tv-dots" aria-hidden="true">${pages.map(() => html`<i></i>`)}</span>
+          </div>
+          <wb-clock class="tv-clock" seconds date label="Center time"></wb-clock>
+        </header>
+        ${pages.map(
+          (page, i) => html`
+            <section class="tv-page-body" data-page=${i} aria-label=${page.title} ?hidden=${i !== 0}>
+              <div class="tv-grid" style="--cols: ${pageColumns(page)}">
+                ${page.widgets.map((w) => widgetTemplate(w, layout, info))}
+              </div>
+            </section>
+          `,
+        )}
+        <wb-ticker class="tv-ticker" label="Announcements"></wb-ticker>
+      </wb-board>
+    `,
+    root,
+  );
+  const board = root.querySelector<HTMLElement>('wb-board')!;
+  return {
+    board,
+    pages: [...root.querySelectorAll<HTMLElement>('.tv-page-body')],
+    ticker: root.querySelector('wb-ticker')!,
+    pageName: root.querySelector<HTMLElement>('.tv-page-name')!,
+  };
+}
+
+export function renderProblems(
+  root: HTMLElement,
+  title: string,
+  problems: readonly string[],
+  where: string,
+): void {
+  render(
+    html`
+      <div class="tv-error" role="alert">
+        <h1>${title}</h1>
+        <p>${where}</p>
+        <ul>${problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>
+        <p class="help">
+          A layout file names its widgets, queues, thresholds and pages; see <code>/layouts/retail-floor.json</code>
+          for an example. URL parameters: <code>scenario</code>, <code>speed</code>, <code>seed</code>, <code>queues</code>,
+          <code>theme</code>, <code>rotate</code>, <code>layout</code>.
+        </p>
+      </div>
+    `,
+    root,
+  );
+}

@@ -1,0 +1,419 @@
+/**
+ * The floor board's layout: which widgets on which pages, for which queues, with which thresholds, fed
+ * by which scenario at which speed. A supervisor writes it as JSON (`tv.html?layout=URL`) or gives the
+ * few URL parameters; both are validated here and every problem names its path
+ * (`pages[1].widgets[0].type: unknown widget "gauge" ...`), so a board is built without code.
+ */
+
+export const WIDGET_TYPES = [
+  'sl-gauge',
+  'metric',
+  'queue-tile',
+  'interval-chart',
+  'abandon-chart',
+  'agent-board',
+  'staffing',
+  'clock',
+] as const;
+export type WidgetType = (typeof WIDGET_TYPES)[number];
+
+export const THEMES = ['dark', 'light', 'high-contrast'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface Thresholds {
+  warn?: number;
+  critical?: number;
+  direction?: 'above' | 'below';
+}
+
+export interface WidgetSpec extends Thresholds {
+  type: WidgetType;
+  /** `queue:<id>` shorthand; a widget with neither `queue` nor `scope` shows the whole center (`all`). */
+  queue?: string;
+  scope?: string;
+  /** For `metric`: the dotted path (`waiting`, `interval.asaSec`, `agentsByState.available`). */
+  metric?: string;
+  label?: string;
+  format?: 'count' | 'percent' | 'duration';
+  /** Grid cells across and down (1-4 and 1-3). */
+  span?: number;
+  rows?: number;
+  /** Queue tiles: the longest-wait levels in seconds. */
+  waitWarnSec?: number;
+  waitCriticalSec?: number;
+}
+
+export interface PageSpec {
+  title: string;
+  /** Grid columns of the page (1-6); default from the number of widgets. */
+  columns?: number;
+  widgets: WidgetSpec[];
+}
+
+export type TickerItem = string | { text: string; level: 'info' | 'warning' | 'critical' };
+
+export interface Layout {
+  title: string;
+  /** A built-in scenario name, or the URL of a scenario JSON file (relative to the layout file). */
+  scenario: string;
+  seed?: number;
+  speed: number;
+  theme: Theme;
+  /** The queues the generated pages show (all when absent). */
+  queues?: string[];
+  rotateSec: number;
+  staleAfterSec: number;
+  intervalMin: 15 | 30 | 60;
+  /** Defaults by metric name (`serviceLevel`, `longestWaitSec`, `abandonRate`, `waiting`...). */
+  thresholds: Record<string, Thresholds>;
+  ticker: TickerItem[];
+  /** Empty: pages are generated from the scenario's queues. */
+  pages: PageSpec[];
+}
+
+export const MIN_SPEED = 0.1;
+export const MAX_TV_SPEED = 20_000;
+
+export const DEFAULT_LAYOUT: Layout = {
+  title: 'Contact center',
+  scenario: 'monday-peak',
+  speed: 60,
+  theme: 'dark',
+  rotateSec: 20,
+  staleAfterSec: 10,
+  intervalMin: 30,
+  thresholds: {
+    serviceLevel: { direction: 'below' },
+    longestWaitSec: { warn: 60, critical: 120, direction: 'above' },
+    waiting: { warn: 5, critical: 15, direction: 'above' },
+    abandonRate: { warn: 0.05, critical: 0.1, direction: 'above' },
+    asaSec: { warn: 30, critical: 60, direction: 'above' },
+  },
+  ticker: [],
+  pages: [],
+};
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
+
+class Problems {
+  readonly list: string[] = [];
+  add(path: string, message: string): void {
+    this.list.push(`${path}: ${message}`);
+  }
+  unknownKeys(path: string, o: Obj, known: readonly string[]): void {
+    for (const k of Object.keys(o)) {
+      if (!known.includes(k))
+        this.add(path ? `${path}.${k}` : k, `unknown key (known keys: ${known.join(', ')})`);
+    }
+  }
+  string(path: string, v: unknown, opts: { max?: number } = {}): string | undefined {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v.trim() === '')
+      return void this.add(path, `must be a non-empty string, got ${show(v)}`);
+    if (opts.max && v.length > opts.max) return void this.add(path, `must be at most ${opts.max} characters`);
+    return v;
+  }
+  number(path: string, v: unknown, min: number, max: number, integer = false): number | undefined {
+    if (v === undefined) return undefined;
+    if (
+      typeof v !== 'number' ||
+      !Number.isFinite(v) ||
+      v < min ||
+      v > max ||
+      (integer && !Number.isInteger(v))
+    )
+      return void this.add(
+        path,
+        `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${show(v)}`,
+      );
+    return v;
+  }
+  oneOf<T extends string>(path: string, v: unknown, options: readonly T[]): T | undefined {
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || !options.includes(v as T))
+      return void this.add(path, `must be one of ${options.join(', ')}, got ${show(v)}`);
+    return v as T;
+  }
+}
+
+const THRESHOLD_KEYS = ['warn', 'critical', 'direction'] as const;
+
+function thresholds(p: Problems, path: string, v: Obj): Thresholds {
+  const out: Thresholds = {};
+  const warn = p.number(`${path}.warn`, v.warn, -1e9, 1e9);
+  const critical = p.number(`${path}.critical`, v.critical, -1e9, 1e9);
+  const direction = p.oneOf(`${path}.direction`, v.direction, ['above', 'below'] as const);
+  if (warn !== undefined) out.warn = warn;
+  if (critical !== undefined) out.critical = critical;
+  if (direction !== undefined) out.direction = direction;
+  return out;
+}
+
+const WIDGET_KEYS = [
+  'type',
+  'queue',
+  'scope',
+  'metric',
+  'label',
+  'format',
+  'span',
+  'rows',
+  'waitWarnSec',
+  'waitCriticalSec',
+  ...THRESHOLD_KEYS,
+] as const;
+
+function widget(p: Problems, path: string, v: unknown): WidgetSpec | undefined {
+  if (!isObj(v)) return void p.add(path, `must be an object like {"type": "sl-gauge"}, got ${show(v)}`);
+  p.unknownKeys(path, v, WIDGET_KEYS);
+  if (v.type === undefined)
+    return void p.add(`${path}.type`, `is required (one of ${WIDGET_TYPES.join(', ')})`);
+  if (typeof v.type !== 'string' || !(WIDGET_TYPES as readonly string[]).includes(v.type))
+    return void p.add(`${path}.type`, `unknown widget ${show(v.type)} (one of ${WIDGET_TYPES.join(', ')})`);
+  const out: WidgetSpec = { type: v.type as WidgetType, ...thresholds(p, path, v) };
+  const queue = p.string(`${path}.queue`, v.queue, { max: 200 });
+  const scope = p.string(`${path}.scope`, v.scope, { max: 200 });
+  if (queue !== undefined && scope !== undefined) p.add(path, 'give queue or scope, not both');
+  if (scope !== undefined && !/^(all|queue:.+|partner:.+|team:.+)$/.test(scope))
+    p.add(`${path}.scope`, `must be all, queue:<id>, partner:<id> or team:<id>, got ${show(scope)}`);
+  if (queue !== undefined) out.queue = queue;
+  if (scope !== undefined) out.scope = scope;
+  const metric = p.string(`${path}.metric`, v.metric, { max: 100 });
+  if (out.type === 'metric' && metric === undefined && v.metric === undefined)
+    p.add(`${path}.metric`, 'is required for a metric widget (e.g. "waiting", "interval.asaSec")');
+  if (metric !== undefined && !/^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/.test(metric))
+    p.add(`${path}.metric`, `must be a dotted path like interval.asaSec, got ${show(metric)}`);
+  if (metric !== undefined) out.metric = metric;
+  if (out.type === 'queue-tile' && queue === undefined && !scope?.startsWith('queue:'))
+    p.add(`${path}.queue`, 'is required for a queue-tile');
+  const label = p.string(`${path}.label`, v.label, { max: 120 });
+  if (label !== undefined) out.label = label;
+  const format = p.oneOf(`${path}.format`, v.format, ['count', 'percent', 'duration'] as const);
+  if (format !== undefined) out.format = format;
+  const span = p.number(`${path}.span`, v.span, 1, 4, true);
+  if (span !== undefined) out.span = span;
+  const rows = p.number(`${path}.rows`, v.rows, 1, 3, true);
+  if (rows !== undefined) out.rows = rows;
+  const ww = p.number(`${path}.waitWarnSec`, v.waitWarnSec, 0, 86_400);
+  const wc = p.number(`${path}.waitCriticalSec`, v.waitCriticalSec, 0, 86_400);
+  if (ww !== undefined) out.waitWarnSec = ww;
+  if (wc !== undefined) out.waitCriticalSec = wc;
+  return out;
+}
+
+function page(p: Problems, path: string, v: unknown): PageSpec | undefined {
+  if (!isObj(v))
+    return void p.add(path, `must be an object like {"title": "...", "widgets": [...]}, got ${show(v)}`);
+  p.unknownKeys(path, v, ['title', 'columns', 'widgets']);
+  const title = p.string(`${path}.title`, v.title, { max: 80 }) ?? (v.title === undefined ? '' : undefined);
+  if (title === '' && v.title === undefined) p.add(`${path}.title`, 'is required');
+  const columns = p.number(`${path}.columns`, v.columns, 1, 6, true);
+  if (!Array.isArray(v.widgets) || v.widgets.length === 0) {
+    p.add(`${path}.widgets`, 'must be a non-empty list of widgets');
+    return undefined;
+  }
+  if (v.widgets.length > 24)
+    p.add(`${path}.widgets`, `at most 24 widgets fit a page, got ${v.widgets.length}`);
+  const widgets = v.widgets
+    .map((w, i) => widget(p, `${path}.widgets[${i}]`, w))
+    .filter((w) => w !== undefined);
+  return { title: title ?? '', ...(columns === undefined ? {} : { columns }), widgets };
+}
+
+const LAYOUT_KEYS = [
+  '$schema',
+  'title',
+  'scenario',
+  'seed',
+  'speed',
+  'theme',
+  'queues',
+  'rotateSec',
+  'staleAfterSec',
+  'intervalMin',
+  'thresholds',
+  'ticker',
+  'pages',
+] as const;
+
+/** Checks a parsed layout file; fills in the defaults. */
+export function validateLayout(v: unknown): Checked<Layout> {
+  const p = new Problems();
+  if (!isObj(v)) return { ok: false, problems: [`(root): the layout must be a JSON object, got ${show(v)}`] };
+  p.unknownKeys('', v, LAYOUT_KEYS);
+  const out: Layout = structuredClone(DEFAULT_LAYOUT);
+  out.title = p.string('title', v.title, { max: 120 }) ?? out.title;
+  out.scenario = p.string('scenario', v.scenario, { max: 2000 }) ?? out.scenario;
+  const seed = p.number('seed', v.seed, 0, 2 ** 32 - 1, true);
+  if (seed !== undefined) out.seed = seed;
+  out.speed = p.number('speed', v.speed, MIN_SPEED, MAX_TV_SPEED) ?? out.speed;
+  out.theme = p.oneOf('theme', v.theme, THEMES) ?? out.theme;
+  out.rotateSec = p.number('rotateSec', v.rotateSec, 3, 3600) ?? out.rotateSec;
+  out.staleAfterSec = p.number('staleAfterSec', v.staleAfterSec, 2, 3600) ?? out.staleAfterSec;
+  const interval = p.number('intervalMin', v.intervalMin, 15, 60, true);
+  if (interval !== undefined) {
+    if (interval === 15 || interval === 30 || interval === 60) out.intervalMin = interval;
+    else p.add('intervalMin', `must be 15, 30 or 60, got ${interval}`);
+  }
+  if (v.queues !== undefined) {
+    if (!Array.isArray(v.queues) || v.queues.length === 0)
+      p.add('queues', 'must be a non-empty list of queue ids');
+    else out.queues = v.queues.map((q, i) => p.string(`queues[${i}]`, q, { max: 200 }) ?? '');
+  }
+  if (v.thresholds !== undefined) {
+    if (!isObj(v.thresholds)) p.add('thresholds', 'must be an object like {"serviceLevel": {"warn": 0.8}}');
+    else {
+      for (const [metric, t] of Object.entries(v.thresholds)) {
+        const path = `thresholds.${metric}`;
+        if (!isObj(t)) {
+          p.add(path, `must be an object like {"warn": 60, "critical": 120}, got ${show(t)}`);
+          continue;
+        }
+        p.unknownKeys(path, t, THRESHOLD_KEYS);
+        out.thresholds[metric] = { ...out.thresholds[metric], ...thresholds(p, path, t) };
+      }
+    }
+  }
+  if (v.ticker !== undefined) {
+    if (!Array.isArray(v.ticker)) p.add('ticker', 'must be a list of messages');
+    else {
+      out.ticker = [];
+      v.ticker.forEach((m, i) => {
+        const path = `ticker[${i}]`;
+        if (typeof m === 'string') {
+          if (p.string(path, m, { max: 500 }) !== undefined) out.ticker.push(m);
+        } else if (isObj(m)) {
+          p.unknownKeys(path, m, ['text', 'level']);
+          const text = p.string(`${path}.text`, m.text, { max: 500 });
+          if (m.text === undefined) p.add(`${path}.text`, 'is required');
+          const level = p.oneOf(`${path}.level`, m.level, ['info', 'warning', 'critical'] as const) ?? 'info';
+          if (text !== undefined) out.ticker.push({ text, level });
+        } else p.add(path, `must be a string or {"text": "...", "level": "info"}, got ${show(m)}`);
+      });
+    }
+  }
+  if (v.pages !== undefined) {
+    if (!Array.isArray(v.pages)) p.add('pages', 'must be a list of pages');
+    else {
+      if (v.pages.length > 12) p.add('pages', `at most 12 pages, got ${v.pages.length}`);
+      out.pages = v.pages.map((pg, i) => page(p, `pages[${i}]`, pg)).filter((pg) => pg !== undefined);
+    }
+  }
+  return p.list.length > 0 ? { ok: false, problems: p.list } : { ok: true, value: out };
+}
+
+/**
+ * Applies the URL parameters over a layout: `scenario`, `speed`, `seed`, `queues` (comma-separated),
+ * `theme`, `rotate` (seconds), `title`. A bad parameter is a problem named `URL parameter <name>`.
+ */
+export function applyParams(layout: Layout, params: URLSearchParams): Checked<Layout> {
+  const p = new Problems();
+  const out = structuredClone(layout);
+  const get = (name: string) => {
+    const v = params.get(name);
+    return v === null || v.trim() === '' ? undefined : v.trim();
+  };
+  const num = (name: string, min: number, max: number, integer = false) => {
+    const raw = get(name);
+    if (raw === undefined) return undefined;
+    return p.number(
+      `URL parameter ${name}`,
+      Number.isNaN(Number(raw)) ? raw : Number(raw),
+      min,
+      max,
+      integer,
+    );
+  };
+  const scenario = get('scenario');
+  if (scenario !== undefined) out.scenario = scenario;
+  out.speed = num('speed', MIN_SPEED, MAX_TV_SPEED) ?? out.speed;
+  const seed = num('seed', 0, 2 ** 32 - 1, true);
+  if (seed !== undefined) out.seed = seed;
+  out.rotateSec = num('rotate', 3, 3600) ?? out.rotateSec;
+  const theme = get('theme');
+  if (theme !== undefined) out.theme = p.oneOf('URL parameter theme', theme, THEMES) ?? out.theme;
+  const title = get('title');
+  if (title !== undefined) out.title = title.slice(0, 120);
+  const queues = get('queues');
+  if (queues !== undefined)
+    out.queues = queues
+      .split(',')
+      .map((q) => q.trim())
+      .filter(Boolean);
+  return p.list.length > 0 ? { ok: false, problems: p.list } : { ok: true, value: out };
+}
+
+/** The scope a widget reads. */
+export function widgetScope(w: WidgetSpec): string {
+  return w.queue !== undefined ? `queue:${w.queue}` : (w.scope ?? 'all');
+}
+
+/** Problems with queue references, once the scenario's queues are known. */
+export function checkQueues(
+  layout: Layout,
+  queues: readonly string[],
+  partners: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  const known = `(the scenario's queues: ${queues.join(', ')})`;
+  layout.queues?.forEach((q, i) => {
+    if (!queues.includes(q)) problems.push(`queues[${i}]: unknown queue "${q}" ${known}`);
+  });
+  layout.pages.forEach((pg, i) => {
+    pg.widgets.forEach((w, j) => {
+      const path = `pages[${i}].widgets[${j}]`;
+      if (w.queue !== undefined && !queues.includes(w.queue))
+        problems.push(`${path}.queue: unknown queue "${w.queue}" ${known}`);
+      if (w.scope?.startsWith('queue:') && !queues.includes(w.scope.slice(6)))
+        problems.push(`${path}.scope: unknown queue "${w.scope.slice(6)}" ${known}`);
+      if (w.scope?.startsWith('partner:') && !partners.includes(w.scope.slice(8)))
+        problems.push(
+          `${path}.scope: unknown partner "${w.scope.slice(8)}" (partners: ${partners.join(', ') || 'none'})`,
+        );
+    });
+  });
+  return problems;
+}
+
+/** Pages for a board with no `pages`: the center, the intervals, the queues, the agents. */
+export function defaultPages(queues: ReadonlyArray<{ id: string; name: string }>): PageSpec[] {
+  const tiles: WidgetSpec[] = queues
+    .slice(0, 12)
+    .map((q) => ({ type: 'queue-tile', queue: q.id, label: q.name }));
+  const overview: WidgetSpec[] = [
+    { type: 'sl-gauge', label: 'Service level today', rows: 2 },
+    { type: 'metric', metric: 'waiting', label: 'Calls waiting' },
+    { type: 'metric', metric: 'longestWaitSec', label: 'Longest wait', format: 'duration' },
+    { type: 'metric', metric: 'offered', label: 'Calls today' },
+    { type: 'metric', metric: 'abandonRate', label: 'Abandon rate' },
+    { type: 'metric', metric: 'asaSec', label: 'Average speed of answer' },
+    { type: 'metric', metric: 'agentsByState.available', label: 'Agents available' },
+  ];
+  const single = queues.length === 1;
+  return [
+    { title: 'Now', columns: 4, widgets: overview },
+    {
+      title: 'Today by interval',
+      columns: 2,
+      widgets: [
+        { type: 'interval-chart', label: 'Calls and service level', span: 2 },
+        { type: 'abandon-chart', label: 'Abandoned calls' },
+        { type: 'staffing', queue: queues[0]?.id, label: `Staffing, ${queues[0]?.name ?? ''}` },
+      ],
+    },
+    ...(single
+      ? []
+      : [
+          {
+            title: 'Queues',
+            columns: Math.min(4, Math.max(2, Math.ceil(Math.sqrt(tiles.length)))),
+            widgets: tiles,
+          },
+        ]),
+    { title: 'Agents', columns: 1, widgets: [{ type: 'agent-board', label: 'Agents by state' }] },
+  ];
+}

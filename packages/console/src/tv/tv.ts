@@ -1,0 +1,196 @@
+/**
+ * The floor board: loads the layout, starts the simulation worker on its scenario (looping day after
+ * day, as a floor board runs for weeks), builds the board once, then rotates pages, fits them to the
+ * screen and turns threshold crossings into ticker messages. Errors in the layout or the URL replace the
+ * board with a list of problems, each naming its path.
+ */
+import { SnapshotStore, type TickerMessage, type WbThresholdChangeEvent } from '@wallboard/widgets';
+import { timeOfDay } from '../shared/time.js';
+import { SimClient, SimError } from '../sim/client.js';
+import type { RunInfo } from '../sim/protocol.js';
+import type { AgentRow } from '../sim/roster.js';
+import { buildBoard, renderProblems } from './board.js';
+import { fitPage } from './fit.js';
+import { checkQueues, defaultPages, type Layout, type PageSpec, widgetScope } from './layout.js';
+import { loadLayout, scenarioSource } from './load.js';
+
+/** What the end-to-end tests read (and a curious supervisor in the devtools). */
+export interface TvStatus {
+  state: 'loading' | 'running' | 'error';
+  problems: string[];
+  info: RunInfo | null;
+  day: number;
+  page: number;
+  pages: number;
+  snapshots: number;
+  simNow: number;
+}
+
+const MAX_ALERTS = 5;
+
+export async function startTv(root: HTMLElement, location: Location): Promise<void> {
+  const status: TvStatus = {
+    state: 'loading',
+    problems: [],
+    info: null,
+    day: 0,
+    page: 0,
+    pages: 0,
+    snapshots: 0,
+    simNow: 0,
+  };
+  (window as unknown as { wallboardTv: TvStatus }).wallboardTv = status;
+  const fail = (title: string, problems: string[], where: string) => {
+    status.state = 'error';
+    status.problems = problems;
+    renderProblems(root, title, problems, where);
+  };
+  const layoutParam = new URLSearchParams(location.search).get('layout');
+  const where = layoutParam
+    ? `Fix these problems in the layout file ${layoutParam} or the URL:`
+    : 'Fix these problems in the URL:';
+
+  const loaded = await loadLayout(location);
+  if (!loaded.ok) return fail('This board cannot start', loaded.problems, where);
+  const { layout, base } = loaded.value;
+  document.documentElement.dataset.theme = layout.theme;
+  document.title = `${layout.title} · floor board`;
+  const source = await scenarioSource(layout, base);
+  if (!source.ok) return fail('This board cannot start', source.problems, where);
+
+  const client = new SimClient();
+  const needsAgents =
+    layout.pages.length === 0 || layout.pages.some((p) => p.widgets.some((w) => w.type === 'agent-board'));
+  let info: RunInfo;
+  try {
+    info = await client.start({
+      source: source.value,
+      seed: layout.seed,
+      speed: layout.speed,
+      loopDays: true,
+      roster: needsAgents,
+      scopes: ['all'],
+      engine: { intervalMin: layout.intervalMin, keepIntervals: 'today' },
+    });
+  } catch (err) {
+    client.terminate();
+    const e = err instanceof SimError ? err : new SimError(String(err));
+    return fail(
+      'The scenario of this board cannot run',
+      e.problems.length > 0 ? e.problems.map((p) => `scenario ${layout.scenario}: ${p}`) : [e.message],
+      where,
+    );
+  }
+  const queueIds = info.queues.map((q) => q.id);
+  const queueProblems = checkQueues(layout, queueIds, info.partners);
+  if (queueProblems.length > 0) {
+    client.terminate();
+    return fail('This board names queues its scenario does not have', queueProblems, where);
+  }
+  const shownQueues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
+  const pages: PageSpec[] = layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues);
+  await client.setScopes(
+    scopesOf(
+      pages,
+      shownQueues.map((q) => q.id),
+    ),
+  );
+
+  const store = new SnapshotStore({ ...info.settings });
+  const built = buildBoard(root, layout, pages, info, store);
+  status.state = 'running';
+  status.info = info;
+  status.pages = pages.length;
+  const agentBoards = [...root.querySelectorAll<HTMLElement & { agents: AgentRow[] }>('wb-agent-board')];
+
+  let lastSnapshot = 0;
+  client.snapshots$.subscribe(({ snapshot, agents }) => {
+    lastSnapshot = performance.now();
+    status.snapshots++;
+    status.simNow = snapshot.t;
+    store.push(snapshot);
+    if (agents) for (const b of agentBoards) b.agents = rowsFor(b.dataset.agents ?? 'all', agents);
+  });
+  client.alive$.subscribe(() => {
+    // A heartbeat while nothing changed (paused, or a quiet night): the feed is alive, not stale.
+    if (store.snapshot && performance.now() - lastSnapshot > 900) store.push(store.snapshot);
+  });
+  client.info$.subscribe((i) => {
+    if (!i) return;
+    status.info = i;
+    status.day = i.day;
+  });
+
+  // ---- ticker: the layout's messages, then the latest threshold crossings ----
+  const alerts: TickerMessage[] = [];
+  const fixed: TickerMessage[] = layout.ticker.map((m) =>
+    typeof m === 'string' ? { text: m, level: 'info' } : m,
+  );
+  const showTicker = () => {
+    const messages = [...alerts, ...fixed];
+    built.ticker.messages =
+      messages.length > 0 ? messages : [{ text: `${layout.title}: service levels live`, level: 'info' }];
+  };
+  showTicker();
+  built.board.addEventListener('wb-threshold-change', (e: WbThresholdChangeEvent) => {
+    const el = e.target as HTMLElement & { label?: string };
+    if (el.closest('.tv-page-body')?.hasAttribute('hidden')) return; // one message per crossing, from the page on screen
+    const label = el.label ?? el.localName;
+    const time = status.simNow ? timeOfDay(status.simNow, info.timeZone) : '';
+    const words =
+      e.level === 'critical'
+        ? 'is critical'
+        : e.level === 'warning'
+          ? 'needs attention'
+          : 'is back to normal';
+    alerts.unshift({ text: `${time} ${label} ${words}`, level: e.level === 'ok' ? 'info' : e.level });
+    alerts.length = Math.min(alerts.length, MAX_ALERTS);
+    showTicker();
+  });
+
+  // ---- pages: rotate, fit, keys ----
+  const show = (i: number) => {
+    status.page = (i + built.pages.length) % built.pages.length;
+    built.pages.forEach((p, k) => {
+      p.hidden = k !== status.page;
+    });
+    built.pageName.textContent = pages[status.page].title;
+    root.querySelectorAll('.tv-dots i').forEach((d, k) => {
+      d.classList.toggle('on', k === status.page);
+    });
+    void fitPage(built.pages[status.page]);
+  };
+  show(0);
+  let rotation = setInterval(() => show(status.page + 1), layout.rotateSec * 1000);
+  const restartRotation = () => {
+    clearInterval(rotation);
+    rotation = setInterval(() => show(status.page + 1), layout.rotateSec * 1000);
+  };
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowRight' || e.key === 'PageDown') show(status.page + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') show(status.page - 1);
+    else if (e.key === 'f') void document.documentElement.requestFullscreen?.().catch(() => {});
+    else return;
+    restartRotation();
+  });
+  new ResizeObserver(() => void fitPage(built.pages[status.page])).observe(document.documentElement);
+}
+
+/** The scopes the board's widgets read (only these cross from the worker). */
+function scopesOf(pages: PageSpec[], queues: string[]): string[] {
+  const scopes = new Set<string>(['all']);
+  for (const p of pages) for (const w of p.widgets) scopes.add(widgetScope(w));
+  if (pages.some((p) => p.widgets.some((w) => w.type === 'staffing' && !w.queue)))
+    scopes.add(`queue:${queues[0]}`);
+  return [...scopes];
+}
+
+function rowsFor(scope: string, rows: AgentRow[]): AgentRow[] {
+  if (scope === 'all') return rows;
+  if (scope.startsWith('queue:')) return rows.filter((r) => r.queues?.includes(scope.slice(6)));
+  if (scope.startsWith('partner:')) return rows.filter((r) => r.partner === scope.slice(8));
+  if (scope.startsWith('team:')) return rows.filter((r) => r.team === scope.slice(5));
+  return rows;
+}
+
+export type { Layout };
