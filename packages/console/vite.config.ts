@@ -57,6 +57,4 @@ export default defineConfig({
     rolldownOptions: { input: { index: page('index.html'), tv: page('tv.html') } },
   },
   worker: { format: 'es' },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
 });

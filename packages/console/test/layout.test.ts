@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtInScenario, loadScenario } from '@wallboard/simulator';
+import { describe, expect, it } from 'vitest';
+import {
+  applyParams,
+  checkQueues,
+  DEFAULT_LAYOUT,
+  defaultPages,
+  validateLayout,
+  WIDGET_TYPES,
+} from '../src/tv/layout.js';
+
+const LAYOUTS = new URL('../public/layouts/', import.meta.url);
+
+describe('validateLayout', () => {
+  it('names every bad path, with what is wrong and what is allowed', () => {
+    const r = validateLayout({
+      title: 'Floor',
+      speed: 'fast',
+      theme: 'neon',
+      lable: 'typo',
+      pages: [
+        { title: 'One', widgets: [{ type: 'sl-gauge' }, { type: 'gauge' }, { type: 'metric', span: 9 }] },
+        { title: 'Two', widgets: [] },
+        { widgets: [{ type: 'queue-tile', lable: 'x' }] },
+      ],
+      thresholds: { waiting: { warn: 'five' } },
+      ticker: ['ok', 7, { level: 'loud' }],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const has = (start: string, words: RegExp) =>
+      expect(
+        r.problems.some((p) => p.startsWith(start) && words.test(p)),
+        `${start} ${words}\n${r.problems.join('\n')}`,
+      ).toBe(true);
+    has('speed:', /number from 0\.1 to 20000, got "fast"/);
+    has('theme:', /one of dark, light, high-contrast, got "neon"/);
+    has('lable:', /unknown key/);
+    has('pages[0].widgets[1].type:', /unknown widget "gauge"/);
+    has('pages[0].widgets[2].metric:', /required for a metric widget/);
+    has('pages[0].widgets[2].span:', /whole number from 1 to 4, got 9/);
+    has('pages[1].widgets:', /non-empty list/);
+    has('pages[2].title:', /required/);
+    has('pages[2].widgets[0].lable:', /unknown key/);
+    has('pages[2].widgets[0].queue:', /required for a queue-tile/);
+    has('thresholds.waiting.warn:', /got "five"/);
+    has('ticker[1]:', /string or/);
+    has('ticker[2].text:', /required/);
+    has('ticker[2].level:', /one of info, warning, critical, got "loud"/);
+    // Good parts around the bad ones produce no problems of their own.
+    expect(r.problems.some((p) => p.startsWith('pages[0].widgets[0]'))).toBe(false);
+    expect(r.problems.some((p) => p.startsWith('title'))).toBe(false);
+  });
+
+  it('rejects what is not an object, with a message instead of a crash', () => {
+    for (const bad of [null, 3, 'x', []]) {
+      const r = validateLayout(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]).toMatch(/must be a JSON object/);
+    }
+  });
+
+  it('fills defaults and keeps the layout thresholds over them', () => {
+    const r = validateLayout({ thresholds: { serviceLevel: { warn: 0.85 } } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.speed).toBe(DEFAULT_LAYOUT.speed);
+    expect(r.value.thresholds.serviceLevel).toEqual({ direction: 'below', warn: 0.85 });
+    expect(r.value.thresholds.longestWaitSec).toEqual(DEFAULT_LAYOUT.thresholds.longestWaitSec);
+  });
+});
+
+describe('applyParams', () => {
+  it('lets the URL override scenario, speed, queues and theme, and names a bad parameter', () => {
+    const p = new URLSearchParams('scenario=steady-day&speed=600&queues=a,%20b&theme=light&seed=7');
+    const r = applyParams(DEFAULT_LAYOUT, p);
+    expect(r.ok && r.value).toMatchObject({
+      scenario: 'steady-day',
+      speed: 600,
+      queues: ['a', 'b'],
+      theme: 'light',
+      seed: 7,
+    });
+    const bad = applyParams(DEFAULT_LAYOUT, new URLSearchParams('speed=0&theme=pink'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.problems).toContain('URL parameter speed: must be a number from 0.1 to 20000, got 0');
+      expect(bad.problems.some((x) => x.startsWith('URL parameter theme:'))).toBe(true);
+    }
+  });
+});
+
+describe('checkQueues', () => {
+  it('names widgets that point at queues or partners the scenario does not have', () => {
+    const r = validateLayout({
+      queues: ['care', 'nope'],
+      pages: [
+        {
+          title: 'x',
+          widgets: [
+            { type: 'queue-tile', queue: 'sales' },
+            { type: 'sl-gauge', scope: 'partner:zz' },
+          ],
+        },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(checkQueues(r.value, ['care'], ['acme'])).toEqual([
+      `queues[1]: unknown queue "nope" (the scenario's queues: care)`,
+      `pages[0].widgets[0].queue: unknown queue "sales" (the scenario's queues: care)`,
+      'pages[0].widgets[1].scope: unknown partner "zz" (partners: acme)',
+    ]);
+  });
+});
+
+describe('shipped layouts', () => {
+  const files = readdirSync(LAYOUTS).filter((f) => f.endsWith('.json'));
+  it('exist', () => expect(files.length).toBeGreaterThan(0));
+  for (const file of files) {
+    it(`${file} is valid and names only its scenario's queues`, () => {
+      const r = validateLayout(JSON.parse(readFileSync(new URL(file, LAYOUTS), 'utf8')));
+      expect(r.ok ? [] : r.problems).toEqual([]);
+      if (!r.ok) return;
+      const loaded = loadScenario(builtInScenario(r.value.scenario));
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      const partners = [...new Set(loaded.model.queues.flatMap((q) => (q.partner ? [q.partner] : [])))];
+      expect(
+        checkQueues(
+          r.value,
+          loaded.model.queues.map((q) => q.id),
+          partners,
+        ),
+      ).toEqual([]);
+      const types = new Set(r.value.pages.flatMap((p) => p.widgets.map((w) => w.type)));
+      expect(types.size).toBeGreaterThan(4);
+    });
+  }
+});
+
+describe('defaultPages', () => {
+  it('builds a valid board for one queue and for many', () => {
+    for (const queues of [
+      [{ id: 'q', name: 'Q' }],
+      Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, name: `Q${i}` })),
+    ]) {
+      const pages = defaultPages(queues);
+      const r = validateLayout({ pages });
+      expect(r.ok ? [] : r.problems).toEqual([]);
+      expect(
+        pages.flatMap((p) => p.widgets).every((w) => (WIDGET_TYPES as readonly string[]).includes(w.type)),
+      ).toBe(true);
+      expect(pages.some((p) => p.title === 'Queues')).toBe(queues.length > 1);
+    }
+  });
+});
