@@ -126,8 +126,12 @@ describe('two instances over Redis', () => {
       await until('clients live', () => clients.every((c) => c.messages.length >= 5), 15_000);
       // Both instances serve the one stream.
       expect(new Set(clients.map((c) => c.state?.stream)).size).toBe(1);
-      const health = await (await fetch(`${b.url}/health`)).json();
-      expect(health).toMatchObject({ ok: true, role: 'subscriber' });
+      let health: Record<string, unknown> = {};
+      await until('B healthy', async () => {
+        health = await (await fetch(`${b.url}/health`)).json();
+        return health.ok === true;
+      });
+      expect(health).toMatchObject({ ok: true, role: 'subscriber', stream: clients[0].state?.stream });
 
       // A's clients lose their connection and come back on B, which resumes them from its ring.
       for (const c of onA) c.drop();

@@ -71,11 +71,12 @@ export class RedisPublisher {
   async start(): Promise<void> {
     await this.redis.connect();
     this.writeState();
-    this.healthTimer = setInterval(() => {
+    const beat = () =>
       this.redis
         .set(`${this.options.namespace}:health`, JSON.stringify(this.health()), 'PX', 5000)
         .catch(() => this.errors++);
-    }, 1000);
+    await beat();
+    this.healthTimer = setInterval(beat, 1000);
   }
 
   async stop(): Promise<void> {
