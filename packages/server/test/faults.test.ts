@@ -128,7 +128,7 @@ describe('two instances over Redis', () => {
       expect(new Set(clients.map((c) => c.state?.stream)).size).toBe(1);
       let health: Record<string, unknown> = {};
       await until('B healthy', async () => {
-        health = await (await fetch(`${b.url}/health`)).json();
+        health = (await (await fetch(`${b.url}/health`)).json()) as Record<string, unknown>;
         return health.ok === true;
       });
       expect(health).toMatchObject({ ok: true, role: 'subscriber', stream: clients[0].state?.stream });
