@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-chromium.sh
 source scripts/ensure-chromium.sh
+# shellcheck source=scripts/ensure-redis.sh
+source scripts/ensure-redis.sh
 export STORYBOOK_DISABLE_TELEMETRY=1
 
 echo '== lint (biome)'; pnpm exec biome check .
