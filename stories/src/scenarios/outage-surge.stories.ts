@@ -18,4 +18,4 @@ export default meta;
  */
 export const Live: ScenarioStory = { args: { fromMin: 170 }, tags: ['!test'] };
 /** 11:10, with the scenario's seed: the same board every time. */
-export const At1110: ScenarioStory = { ...momentStory(190), name: 'At 11:10' };
+export const At1110: ScenarioStory = { ...momentStory(190), name: 'At 11:10', tags: ['themes'] };

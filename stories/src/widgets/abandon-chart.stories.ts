@@ -40,6 +40,7 @@ export const RightToLeft: Story = {
 };
 
 export const AllStates: Story = {
+  tags: ['themes'],
   parameters: SHOW_STORY_SOURCE,
   render: (args) =>
     grid(

@@ -21,7 +21,7 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Five agents available: ok (it warns under 3 available, and is critical under 1). */
-export const Ok: Story = { play: statusIs(TAG, 'ok') };
+export const Ok: Story = { tags: ['themes'], play: statusIs(TAG, 'ok') };
 export const Warning: Story = { args: { agents: team(2) }, play: statusIs(TAG, 'warning') };
 export const Critical: Story = { args: { agents: team(0) }, play: statusIs(TAG, 'critical') };
 export const Stale: Story = { args: { stale: true }, play: statusIs(TAG, 'stale') };
@@ -97,6 +97,7 @@ export const RightToLeft: Story = {
  * the widget names its list after its label.
  */
 export const AllStates: Story = {
+  tags: ['themes'],
   parameters: { ...SHOW_STORY_SOURCE, a11y: { test: 'todo' } },
   render: (args) =>
     grid(

@@ -53,6 +53,7 @@ const gaugesOf = (canvas: HTMLElement) => [...canvas.querySelectorAll<WbSlGauge>
  * warns (15 of 20), Billing is critical (8 of 16, with 5 callers waiting).
  */
 export const Floor: Story = {
+  tags: ['themes'],
   play: async ({ canvasElement, args }) => {
     const expected: WidgetStatus[] = ['ok', 'warning', 'critical'];
     await waitFor(() => expect(gaugesOf(canvasElement).map((g) => g.status)).toEqual(expected));

@@ -27,6 +27,7 @@ export const WithSecondsAndDate: Story = { args: { seconds: true, date: true }, 
 export const WallClock: Story = { args: { time: null, wallClock: true, seconds: true }, tags: ['!test'] };
 
 export const TimeZones: Story = {
+  tags: ['themes'],
   parameters: SHOW_STORY_SOURCE,
   render: (args) =>
     grid(

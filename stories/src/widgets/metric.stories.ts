@@ -100,6 +100,7 @@ export const German: Story = {
 };
 
 export const AllStates: Story = {
+  tags: ['themes'],
   parameters: SHOW_STORY_SOURCE,
   render: (args) =>
     grid([

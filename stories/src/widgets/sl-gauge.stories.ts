@@ -67,6 +67,7 @@ export const RightToLeft: Story = {
 
 /** Every state at once, in the toolbar's theme and scale. */
 export const AllStates: Story = {
+  tags: ['themes'],
   parameters: SHOW_STORY_SOURCE,
   render: (args) =>
     grid([

@@ -24,7 +24,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<Args>;
 
-export const Ok: Story = { play: statusIs(TAG, 'ok') };
+export const Ok: Story = { tags: ['themes'], play: statusIs(TAG, 'ok') };
 /** Scrolls; hover or focus pauses it, and the toolbar's "Reduced motion" turns it into a static list. */
 export const Scrolling: Story = { args: { staticList: false }, play: statusIs(TAG, 'ok') };
 export const Stale: Story = { args: { stale: true }, play: statusIs(TAG, 'stale') };
