@@ -8,6 +8,8 @@ import { type ChartSpec, WbIntervalSeries } from './internal/interval-series.js'
 import { finiteOrNull } from './internal/store-feed.js';
 import type { Thresholds } from './internal/thresholds.js';
 
+const COLUMNS = ['Abandoned', 'Short abandoned', 'Abandon rate'] as const;
+
 /**
  * Today per interval: abandoned and short-abandoned calls as stacked bars, the abandon rate as a line
  * against the target line. Short abandons (wait under `short-abandon-sec`) are shown on their own and
@@ -85,7 +87,7 @@ export class WbAbandonChart extends WbIntervalSeries {
       target: this.#target,
       keys: ['Abandoned', shortName, 'Abandon rate'],
       note: 'Rate = abandoned / (answered + abandoned), short abandons excluded',
-      columns: ['Abandoned', 'Short abandoned', 'Abandon rate'],
+      columns: COLUMNS,
       cells: (f) => {
         const rate = ratio(f, 'abandonRate');
         return [

@@ -147,6 +147,21 @@ export const agentBoardStyles = [
       align-self: center;
       font-weight: 700;
     }
+    .more {
+      margin-block-start: 0.3em;
+      padding: 0.15em 0.6em;
+      border: var(--_border-width) solid var(--_border);
+      border-radius: 1em;
+      background: none;
+      color: inherit;
+      font: inherit;
+      font-size: 0.8em;
+      cursor: pointer;
+    }
+    .more:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
     .nodata {
       margin-block: 0.75em;
       color: var(--_muted);

@@ -70,7 +70,8 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
  *
  * Thresholds apply to the number of agents available, `direction="below"` by default: with
  * `warn="3" critical="1"` it warns under 3 available and is critical at none.
- * The list is light DOM for 500 agents: rows off screen skip layout and paint (`content-visibility`).
+ * Each state lists its `group-limit` longest-in-state agents (40) and a "Show all" button for the rest;
+ * rows are plain light DOM, and rows scrolled out of view skip layout and paint (`content-visibility`).
  *
  * @tag wb-agent-board
  * @fires wb-threshold-change - The number of agents available crossed into another level.
@@ -108,6 +109,9 @@ export class WbAgentBoard extends WbMeasure {
   /** List offline agents too. */
   @property({ type: Boolean, attribute: 'show-offline' }) showOffline = false;
 
+  /** Agents listed per state before a "Show all" button (the longest in state first); 0 lists all. */
+  @property({ type: Number, attribute: 'group-limit' }) groupLimit = 40;
+
   override label = 'Agents';
   override direction: 'above' | 'below' = 'below';
 
@@ -117,6 +121,9 @@ export class WbAgentBoard extends WbMeasure {
   #groups: Array<[AgentStateName, Row[]]> = [];
   #rowCounts: Counts | null = null;
   #counts: Counts | null = null;
+  #expanded = new Set<AgentStateName>();
+  #durations = new Map<number, string>();
+  #durationsLocale: string | undefined;
 
   protected override boundMetrics(): readonly string[] {
     const metrics: string[] = [];
@@ -235,26 +242,57 @@ export class WbAgentBoard extends WbMeasure {
     `;
   }
 
+  /** "m:ss" per whole second, remembered: every second, 500 agents would otherwise format 500 durations. */
+  #duration(seconds: number): string {
+    const whole = Math.max(0, Math.round(seconds));
+    if (this.#durationsLocale !== this.locale || this.#durations.size > 20_000) {
+      this.#durations.clear();
+      this.#durationsLocale = this.locale;
+    }
+    let text = this.#durations.get(whole);
+    if (text === undefined) {
+      text = formatDuration(this.locale, whole);
+      this.#durations.set(whole, text);
+    }
+    return text;
+  }
+
   #list() {
     const now = this.#shown;
-    const locale = this.locale;
+    const limit =
+      Number.isFinite(this.groupLimit) && this.groupLimit > 0 ? Math.floor(this.groupLimit) : Infinity;
     return html`
       <div class="rows" role="region" aria-label="Agents by state, longest in state first" tabindex="0">
-        ${this.#groups.map(
-          ([state, rows]) => html`
+        ${this.#groups.map(([state, rows]) => {
+          const open = this.#expanded.has(state);
+          const shown = open ? rows : rows.slice(0, limit);
+          return html`
             <div class="group s-${state}">
               <div class="group-head" id="g-${state}"><i class="dot"></i>${AGENT_STATE_WORDS[state]}</div>
               <ul aria-labelledby="g-${state}">
-                ${rows.map(
+                ${shown.map(
                   (r) =>
-                    html`<li><span class="name">${r.name}</span><span class="team">${r.team}</span><span class="time">${r.since === null ? '–' : formatDuration(locale, (now - r.since) / 1000)}</span></li>`,
+                    html`<li><span class="name">${r.name}</span><span class="team">${r.team}</span><span class="time">${r.since === null ? '–' : this.#duration((now - r.since) / 1000)}</span></li>`,
                 )}
               </ul>
+              ${
+                rows.length > limit
+                  ? html`<button class="more" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggle(state)}>
+                      ${open ? 'Show fewer' : `Show all ${formatCount(this.locale, rows.length)}`}
+                    </button>`
+                  : nothing
+              }
             </div>
-          `,
-        )}
+          `;
+        })}
       </div>
     `;
+  }
+
+  /** Lists all agents of a state, or only the first `groupLimit` again. */
+  #toggle(state: AgentStateName): void {
+    if (!this.#expanded.delete(state)) this.#expanded.add(state);
+    this.requestUpdate();
   }
 }
 

@@ -8,6 +8,8 @@ import { finiteOrNull } from './internal/store-feed.js';
 import type { Thresholds } from './internal/thresholds.js';
 import { intervalChartStyles } from './interval-chart.styles.js';
 
+const KEYS = ['Offered', 'Answered', 'Service level'] as const;
+
 const clampFraction = (n: number | null): number | null => (n === null ? null : Math.min(1, Math.max(0, n)));
 
 /**
@@ -95,9 +97,9 @@ export class WbIntervalChart extends WbIntervalSeries {
       line: this.slots.map(({ figures: f }) => ratio(f, 'serviceLevel')),
       lineTop: 1,
       target: this.#target,
-      keys: ['Offered', 'Answered', 'Service level'],
+      keys: KEYS,
       note: this.legend,
-      columns: ['Offered', 'Answered', 'Service level'],
+      columns: KEYS,
       cells: (f) => [
         formatCount(locale, count(f, 'offered')),
         formatCount(locale, count(f, 'answered')),

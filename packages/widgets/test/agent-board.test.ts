@@ -192,7 +192,7 @@ describe('wb-agent-board', () => {
       since: NOW - i * 1000,
     }));
     const el = await fixture<WbAgentBoard>(
-      html`<wb-agent-board .time=${NOW} .agents=${many}></wb-agent-board>`,
+      html`<wb-agent-board group-limit="0" .time=${NOW} .agents=${many}></wb-agent-board>`,
     );
     const listed = many.filter((a) => a.state !== 'offline').length;
     const rows = el.shadowRoot!.querySelectorAll('.group li');
@@ -203,6 +203,38 @@ describe('wb-agent-board', () => {
     expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
     expect(list.getAttribute('tabindex')).to.equal('0');
     expect(counts(el).Offline).to.equal(many.length - listed);
+  });
+
+  it('lists the longest in state of each state up to group-limit, the rest behind a button', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({
+      id: `a${i}`,
+      name: `Agent ${i}`,
+      state: i < 20 ? ('on-call' as const) : ('break' as const),
+      since: NOW - i * 1000,
+    }));
+    const el = await fixture<WbAgentBoard>(
+      html`<wb-agent-board group-limit="8" .time=${NOW} .agents=${many}></wb-agent-board>`,
+    );
+    const [onCall, onBreak] = groups(el);
+    // Longest in state first: agents 19, 18, ... 12.
+    expect(onCall.rows.map((r) => r[0])).to.deep.equal(
+      Array.from({ length: 8 }, (_, i) => `Agent ${19 - i}`),
+    );
+    expect(onBreak.rows).to.have.length(5);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.group button')!;
+    expect(button.textContent?.trim()).to.equal('Show all 20');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.querySelectorAll('.group button')).to.have.length(1);
+    expect(counts(el)['On call']).to.equal(20);
+    await expect(el).to.be.accessible();
+    button.click();
+    await el.updateComplete;
+    expect(groups(el)[0].rows).to.have.length(20);
+    expect(button.textContent?.trim()).to.equal('Show fewer');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    button.click();
+    await el.updateComplete;
+    expect(groups(el)[0].rows).to.have.length(8);
   });
 
   it('puts the state stripe on the start side under dir="rtl"', async () => {

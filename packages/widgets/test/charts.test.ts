@@ -178,6 +178,31 @@ describe('wb-interval-chart', () => {
     expect(store.activeSubscriptions).to.equal(before - 3);
   });
 
+  it('redraws closed intervals only when the list, the zone or the locale changes', async () => {
+    const el = await fixture<WbIntervalChart>(
+      html`<wb-interval-chart locale="en-GB" time-zone="Europe/Berlin" .intervals=${SALES}
+        .interval=${iv(3, { offered: 5, answered: 4, serviceLevel: 0.75 })}></wb-interval-chart>`,
+    );
+    const closedRow = el.shadowRoot!.querySelector('tbody tr')!;
+    const closedBar = el.shadowRoot!.querySelector('rect.a')!;
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    for (const node of [closedRow, closedBar])
+      observer.observe(node, { subtree: true, characterData: true, childList: true, attributes: true });
+    await setProps(el, { interval: iv(3, { offered: 6, answered: 6, serviceLevel: 0.9 }) });
+    expect(tableRows(el)[3].slice(1)).to.deep.equal(['6', '6', '90%']);
+    observer.takeRecords();
+    expect(changes).to.deep.equal([]);
+    await setProps(el, { locale: 'de-DE' });
+    const de = new Intl.NumberFormat('de-DE', { style: 'percent' }).format(0.85).replace(/\s+/g, ' ');
+    expect(tableRows(el)[0][3]).to.equal(de);
+    await setProps(el, { intervals: [...SALES, iv(3, { offered: 80, serviceLevel: 0.5 })], interval: null });
+    expect(tableRows(el)).to.have.length(4);
+    // The new highest bar (80) moves the axis to 100, and every closed bar with it.
+    expect(rects(el, 'a').map((r) => r.height)).to.deep.equal([20, 37, 12, 80]);
+    observer.disconnect();
+  });
+
   it('falls back to the browser zone for an unknown one and says why', async () => {
     const el = await fixture<WbIntervalChart>(
       html`<wb-interval-chart time-zone="Moon/Base" .intervals=${SALES}></wb-interval-chart>`,

@@ -85,17 +85,20 @@ export function y(v: number, top: number): number {
   return Number((100 - (Math.min(v, top) / top) * 100).toFixed(2));
 }
 
-const warnedZones = new Set<string>();
+/** Zones checked so far: checking builds an Intl.DateTimeFormat, too slow for every render. */
+const zoneValidity = new Map<string, boolean>();
 
 /** The first valid IANA zone of the candidates, or undefined for the browser's own; warns once per bad zone. */
 export function resolveZone(tag: string, ...candidates: Array<string | undefined>): string | undefined {
   for (const zone of candidates) {
     if (!zone) continue;
-    if (isValidTimeZone(zone)) return zone;
-    if (!warnedZones.has(zone)) {
-      warnedZones.add(zone);
-      console.warn(`${tag}: unknown time zone "${zone}"; using the browser's.`);
+    let valid = zoneValidity.get(zone);
+    if (valid === undefined) {
+      valid = isValidTimeZone(zone);
+      zoneValidity.set(zone, valid);
+      if (!valid) console.warn(`${tag}: unknown time zone "${zone}"; using the browser's.`);
     }
+    if (valid) return zone;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { IntervalFigures, SlSettings } from '@wallboard/metrics';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
   chartSlots,
@@ -135,12 +136,19 @@ export abstract class WbIntervalSeries extends WbMeasure {
     `;
   }
 
+  /** How many slots are closed intervals (all but a trailing open one). */
+  get #closed(): number {
+    const n = this.slots.length;
+    return n > 0 && this.slots[n - 1].open ? n - 1 : n;
+  }
+
   #chart(spec: ChartSpec) {
     const n = this.slots.length;
+    const closed = this.#closed;
     const barTop = niceMax(
       Math.max(1, ...spec.bars.map(([a, b]) => (spec.stacked ? a + b : Math.max(a, b)))),
     );
-    const bars = spec.bars.map(([a, b], i) => {
+    const bar = ([a, b]: readonly [number, number], i: number) => {
       const open = this.slots[i].open ? ' open' : '';
       const ya = y(a, barTop);
       if (spec.stacked) {
@@ -149,7 +157,11 @@ export abstract class WbIntervalSeries extends WbMeasure {
       }
       const yb = y(b, barTop);
       return svg`<rect class="a${open}" x=${i + 0.12} width="0.36" y=${ya} height=${100 - ya}></rect><rect class="b${open}" x=${i + 0.52} width="0.36" y=${yb} height=${100 - yb}></rect>`;
-    });
+    };
+    // Closed intervals change only when one closes (the engine reuses the list): redraw them only then.
+    const bars = html`${guard([this.intervals, barTop, closed], () => spec.bars.slice(0, closed).map(bar))}${
+      closed < n ? bar(spec.bars[closed], closed) : nothing
+    }`;
     const top = spec.lineTop;
     const at = (pos: number) => styleMap({ top: `${pos}%` });
     const half = barTop / 2;
@@ -174,9 +186,11 @@ export abstract class WbIntervalSeries extends WbMeasure {
           <span style=${at(100)}>${formatPercent(this.locale, 0)}</span>
         </div>
         <div part="axis" class="x" aria-hidden="true">
-          ${labelledSlots(n).map(
-            (i) =>
-              html`<span style=${styleMap({ insetInlineStart: `${((i + 0.5) / n) * 100}%` })}>${timeLabel(this.locale, zone, this.slots[i].figures.start)}</span>`,
+          ${guard([this.intervals, n, zone, this.locale], () =>
+            labelledSlots(n).map(
+              (i) =>
+                html`<span style=${styleMap({ insetInlineStart: `${((i + 0.5) / n) * 100}%` })}>${timeLabel(this.locale, zone, this.slots[i].figures.start)}</span>`,
+            ),
           )}
         </div>
       </div>
@@ -185,6 +199,11 @@ export abstract class WbIntervalSeries extends WbMeasure {
 
   #table(spec: ChartSpec) {
     const zone = this.#zone;
+    const closed = this.#closed;
+    const row = ({ figures: f, open }: Slot) => html`<tr>
+      <th scope="row">${timeLabel(this.locale, zone, f.start)}–${timeLabel(this.locale, zone, f.end)}${open ? ' (in progress)' : ''}</th>
+      ${spec.cells(f).map((c) => html`<td>${c}</td>`)}
+    </tr>`;
     return html`
       <table class="visually-hidden">
         <caption>${this.label}</caption>
@@ -192,12 +211,8 @@ export abstract class WbIntervalSeries extends WbMeasure {
           <tr><th scope="col">Interval</th>${spec.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr>
         </thead>
         <tbody>
-          ${this.slots.map(
-            ({ figures: f, open }) => html`<tr>
-              <th scope="row">${timeLabel(this.locale, zone, f.start)}–${timeLabel(this.locale, zone, f.end)}${open ? ' (in progress)' : ''}</th>
-              ${spec.cells(f).map((c) => html`<td>${c}</td>`)}
-            </tr>`,
-          )}
+          ${guard([this.intervals, zone, this.locale, spec.columns], () => this.slots.slice(0, closed).map(row))}
+          ${closed < this.slots.length ? row(this.slots[closed]) : nothing}
         </tbody>
       </table>
     `;
