@@ -20,6 +20,8 @@ const config: StorybookConfig = {
   stories: ['../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
+  // The theme toolbar sets the background; Storybook's own onboarding is noise in a project Storybook.
+  features: { backgrounds: false, sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   viteFinal: (config) => ({
     ...config,
     plugins: [...(config.plugins ?? []), wallboardManifest()],

@@ -86,7 +86,6 @@ const preview: Preview = {
   ],
   parameters: {
     layout: 'fullscreen',
-    backgrounds: { disable: true },
     controls: { expanded: true, sort: 'requiredFirst' },
     actions: { disable: false },
     docs: {
