@@ -119,3 +119,38 @@ import { builtInScenario } from '@wallboard/simulator';
 function builtIn(): unknown {
   return builtInScenario(SCENARIO);
 }
+
+describe('LiveRun.jump', () => {
+  it('runs to the time and pauses, ends a surge on the way at its exact instant, and replays the same', async () => {
+    const h = harness();
+    h.runTo(60);
+    h.run.control({ kind: 'surge', factor: 2, minutes: 30 });
+    const surgeAt = h.run.recorded()[0].atMs;
+    const to = h.run.info!.startEpochMs + 180 * 60_000;
+    h.run.jump(to);
+    const clock = h.run.clockState();
+    expect(clock.paused).toBe(true);
+    expect(clock.now).toBe(to);
+    const recorded = h.run.recorded();
+    expect(recorded).toHaveLength(2);
+    expect(recorded[1].atMs - surgeAt).toBe(30 * 60_000);
+    expect(() => h.run.jump(to - 60_000)).toThrow(/already passed/);
+    expect(() => h.run.jump(h.run.info!.endEpochMs + 1)).toThrow(/after the end/);
+    h.run.clock('resume');
+    h.toEnd();
+    const again = replay(h.full, recorded, { keepEvents: true });
+    expect(again.events!.map((e) => toNdjsonLine(e).trimEnd())).toEqual(await liveLines(h.run));
+  });
+});
+
+describe('localClockToEpoch', () => {
+  it('finds a local time of the same day in the zone', async () => {
+    const { localClockToEpoch } = await import('../src/shared/time.js');
+    // 2025-03-05 08:00 in London is 08:00 UTC (GMT); in New York it is 03:00 EST.
+    const now = Date.UTC(2025, 2, 5, 8, 0, 0);
+    expect(localClockToEpoch(now, 'Europe/London', '10:40')).toBe(Date.UTC(2025, 2, 5, 10, 40));
+    expect(localClockToEpoch(now, 'America/New_York', '10:40')).toBe(Date.UTC(2025, 2, 5, 15, 40));
+    expect(localClockToEpoch(now, 'Europe/London', '25:99')).toBeNull();
+    expect(localClockToEpoch(now, 'Europe/London', 'noon')).toBeNull();
+  });
+});

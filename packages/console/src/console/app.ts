@@ -9,6 +9,7 @@ import { SnapshotStore } from '@wallboard/widgets';
 import { render } from 'lit';
 import { intervalsCsv } from '../export/csv.js';
 import { download, fileSafe } from '../shared/download.js';
+import { localClockToEpoch } from '../shared/time.js';
 import { runWhatIf, SimClient, SimError } from '../sim/client.js';
 import type {
   ClockState,
@@ -63,6 +64,8 @@ export class ConsoleApp {
   private config: RunConfig | null = null;
   private renderQueued = false;
   private lastSnapshotAt = 0;
+  private startAt: string | null;
+  private startPaused: boolean;
 
   constructor(private readonly root: HTMLElement) {
     const scenarios = listScenarios();
@@ -70,6 +73,8 @@ export class ConsoleApp {
     const wanted = params.get('scenario');
     const name = scenarios.some((s) => s.name === wanted) ? wanted! : 'outage-surge';
     const speed = Number(params.get('speed'));
+    this.startAt = params.get('at');
+    this.startPaused = params.get('paused') === '1';
     this.state = {
       scenarios,
       source: { kind: 'builtin', name },
@@ -194,6 +199,13 @@ export class ConsoleApp {
         scope: scopes.includes(this.state.scope) ? this.state.scope : 'all',
         starting: false,
       });
+      // A link can start the class at a moment of the day (?at=10:30), paused with ?paused=1: once.
+      const { startAt, startPaused } = this;
+      this.startAt = null;
+      this.startPaused = false;
+      if (startAt) {
+        if ((await this.jumpTo(startAt)) && !startPaused) await client.clock('resume');
+      } else if (startPaused) await client.clock('pause');
     } catch (err) {
       if (client !== this.client) return;
       const e = err instanceof SimError ? err : new SimError(String(err));
@@ -225,6 +237,26 @@ export class ConsoleApp {
     if (!this.client || !c || c.finished) return;
     if (!c.paused) await this.client.clock('pause');
     await this.client.clock('step');
+  }
+
+  /** Runs as fast as possible to `hh:mm` (center time) and pauses there. */
+  async jumpTo(hhmm: string): Promise<boolean> {
+    const c = this.state.clock;
+    const info = this.state.info;
+    if (!this.client || !info || c?.finished) return false;
+    const to = localClockToEpoch(c?.now ?? info.startEpochMs, info.timeZone, hhmm);
+    if (to === null) {
+      this.set({ feedback: { text: `"${hhmm}" is not a time: write it as HH:MM.`, kind: 'error' } });
+      return false;
+    }
+    try {
+      await this.client.jump(to);
+      this.set({ feedback: { text: `Jumped to ${hhmm} and paused.`, kind: 'ok' } });
+      return true;
+    } catch (err) {
+      this.set({ feedback: { text: (err as Error).message, kind: 'error' } });
+      return false;
+    }
   }
 
   async setSpeed(speed: number): Promise<void> {

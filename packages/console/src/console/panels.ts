@@ -175,7 +175,20 @@ export function clockPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
           </select>
         </div>
       </div>
-      <p class="hint">Keys: <kbd>Space</kbd> pause or resume, <kbd>.</kbd> step one event.</p>
+      <form
+        class="row jump"
+        @submit=${(e: SubmitEvent) => {
+          const f = fields(e);
+          void app.jumpTo(f.text('at'));
+        }}
+      >
+        <div class="field">
+          <label for="jump-at">Jump to (center time)</label>
+          <input id="jump-at" name="at" type="time" required ?disabled=${disabled} />
+        </div>
+        <button type="submit" ?disabled=${disabled}>Jump</button>
+      </form>
+      <p class="hint">Keys: <kbd>Space</kbd> pause or resume, <kbd>.</kbd> step one event. A jump runs as fast as possible and pauses.</p>
     </section>
   `;
 }
@@ -216,7 +229,7 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         true,
         html`
           <div class="row">
-            <div class="field"><label for="add-count">How many</label><input id="add-count" name="count" type="number" min="1" max="10000" value="10" required /></div>
+            <div class="field"><label for="add-count">Number of agents</label><input id="add-count" name="count" type="number" min="1" max="10000" value="10" required /></div>
             <div class="field"><label for="add-for">For (min)</label><input id="add-for" name="forMin" type="number" min="1" placeholder="to the end" /></div>
           </div>
           <fieldset class="skills">
@@ -293,7 +306,7 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         false,
         html`
           <div class="row">
-            <div class="field"><label for="brk-count">How many</label><input id="brk-count" name="count" type="number" min="1" value="3" required /></div>
+            <div class="field"><label for="brk-count">Agents to send</label><input id="brk-count" name="count" type="number" min="1" value="3" required /></div>
             <div class="field"><label for="brk-min">Minutes</label><input id="brk-min" name="minutes" type="number" min="1" max="1440" value="15" required /></div>
           </div>
           ${agentSelect('brk-who', info)}

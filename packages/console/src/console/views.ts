@@ -52,6 +52,8 @@ function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
   const zone = info.timeZone;
   const focusQueue = sc.startsWith('queue:') ? sc.slice(6) : null;
   const queues = focusQueue ? info.queues.filter((q) => q.id === focusQueue) : info.queues;
+  // Staffing advice is per queue: the one in focus, else the first.
+  const staffed = queues[0] ?? info.queues[0];
   return html`
     <wb-board .store=${s.store} label=${`${info.name} · seed ${info.seed}`} stale-after="5" class="live-board">
       <div class="board-head">
@@ -82,8 +84,10 @@ function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
       ${timelineLog(marks, zone, s, app)}
       <div class="grid charts">
         <wb-abandon-chart scope=${sc} label="Abandoned calls by interval"></wb-abandon-chart>
-        <wb-agent-board scope=${sc} .agents=${agentRows(s)} label="Agents"></wb-agent-board>
+        <wb-staffing queue=${staffed.id} label=${`Staffing now, ${staffed.name}`}></wb-staffing>
       </div>
+      <h3 class="section">Agents</h3>
+      <wb-agent-board scope=${sc} .agents=${agentRows(s)} label=${`Agents, ${scopeName(sc, info)}`}></wb-agent-board>
       <h3 class="section">Queues</h3>
       <div class="grid tiles">
         ${repeat(

@@ -77,7 +77,9 @@ export function whatIfView(s: ConsoleState, app: ConsoleApp): TemplateResult {
   `;
   if (w.status !== 'done') return intro;
   const scope = s.scope in w.result.baseline.snapshot.scopes ? s.scope : 'all';
-  const scopes = ['all', ...w.result.info.queues.map((q) => `queue:${q.id}`)].filter(
+  // One queue: its rows would repeat the center's.
+  const queueScopes = w.result.info.queues.length > 1 ? w.result.info.queues.map((q) => `queue:${q.id}`) : [];
+  const scopes = ['all', ...queueScopes].filter(
     (k, i, a) => a.indexOf(k) === i && k in w.result.baseline.snapshot.scopes,
   );
   return html`

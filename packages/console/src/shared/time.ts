@@ -34,3 +34,17 @@ export function span(ms: number): string {
   if (m < 60) return `${m} min`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
+
+/**
+ * The epoch ms at which the local clock in `zone` next reads `hh:mm` on the day of `now` (may be in
+ * the past); null for text that is not a time. DST changes within the day are ignored.
+ */
+export function localClockToEpoch(now: number, zone: string, hhmm: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m || Number(m[1]) > 47 || Number(m[2]) > 59) return null;
+  const target = Number(m[1]) * 3600 + Number(m[2]) * 60;
+  const parts = formatter(zone, false).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const current = part('hour') * 3600 + part('minute') * 60 + part('second');
+  return now - (now % 1000) + (target - current) * 1000;
+}

@@ -124,6 +124,11 @@ export class SimClient {
     await this.request({ type: 'clock', action, speed });
   }
 
+  /** Runs as fast as possible to a simulated epoch time and pauses there. */
+  async jump(to: number): Promise<void> {
+    await this.request({ type: 'jump', to });
+  }
+
   /** Only these scopes are sent from now on (null: all). */
   async setScopes(scopes: string[] | null): Promise<void> {
     await this.request({ type: 'scopes', scopes });

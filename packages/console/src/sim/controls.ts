@@ -39,4 +39,4 @@ export function applyControl(sim: Simulation, c: SimControl): string[] {
 }
 
 /** Clock controls are logged by the simulator too; they change the pace, never the model. */
-export const CLOCK_CONTROLS: ReadonlySet<string> = new Set(['speed', 'pause', 'resume', 'step']);
+export const CLOCK_CONTROLS: ReadonlySet<string> = new Set(['speed', 'pause', 'resume', 'step', 'jump']);

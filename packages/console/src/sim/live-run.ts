@@ -37,6 +37,7 @@ export class LiveRun {
   private scopes: string[] | undefined;
   private lastRoster: AgentRow[] | null = null;
   private readonly ndjson: string[] = [];
+  private pendingLines: string[] = [];
   private ndjsonChars = 0;
   private events = 0;
   private truncated = false;
@@ -81,12 +82,14 @@ export class LiveRun {
     this.session = session;
     this.finished = false;
     const keep = this.config.keepEvents === true;
+    const roster = this.roster;
+    // Event by event (not batches$): a jump runs the simulation directly, outside the clock's slices.
     this.subs.push(
-      session.batches$.subscribe((batch) => {
-        engine.pushMany(batch);
-        this.roster?.push(batch);
-        this.events += batch.length;
-        if (keep && !this.truncated) this.keep(batch.map(toNdjsonLine).join(''));
+      session.events$.subscribe((e) => {
+        engine.push(e);
+        roster?.push(e);
+        this.events++;
+        if (keep && !this.truncated) this.keep(toNdjsonLine(e));
       }),
       session.time$.subscribe((t) => {
         engine.advanceTo(t);
@@ -100,13 +103,21 @@ export class LiveRun {
     return true;
   }
 
-  private keep(text: string): void {
-    if (this.ndjsonChars + text.length > MAX_EXPORT_CHARS) {
+  private keep(line: string): void {
+    if (this.ndjsonChars + line.length > MAX_EXPORT_CHARS) {
       this.truncated = true;
       return;
     }
-    this.ndjson.push(text);
-    this.ndjsonChars += text.length;
+    this.pendingLines.push(line);
+    this.ndjsonChars += line.length;
+    if (this.pendingLines.length >= 4096) this.flushLines();
+  }
+
+  /** Joins the pending lines into one chunk (a few large strings hold far less memory than many small). */
+  private flushLines(): void {
+    if (this.pendingLines.length === 0) return;
+    this.ndjson.push(this.pendingLines.join(''));
+    this.pendingLines = [];
   }
 
   private onSessionEnd(session: SimulationSession): void {
@@ -181,6 +192,31 @@ export class LiveRun {
     }
   }
 
+  /**
+   * Runs as fast as possible to `toEpochMs` (simulated) and pauses there: skips a quiet morning, or
+   * puts a class at the start of an incident. Timed surges end on the way at their exact instants.
+   */
+  jump(toEpochMs: number): void {
+    const session = this.session;
+    const paced = session?.paced;
+    if (!session || !paced || this.finished) throw new ControlError('the run has ended: start it again');
+    const sim = session.sim;
+    const target = toEpochMs - this.info!.startEpochMs;
+    if (!(Number.isFinite(target) && target > sim.now))
+      throw new ControlError('jump: that time has already passed in this run');
+    if (target >= sim.endMs) throw new ControlError('jump: that time is after the end of the run');
+    if (!paced.isPaused) paced.pause();
+    for (;;) {
+      const due = this.reverts.filter((r) => r.atMs <= target).map((r) => r.atMs);
+      if (due.length === 0) break;
+      sim.runUntil(Math.min(...due));
+      this.applyDueReverts();
+    }
+    sim.runUntil(target);
+    sim.logClockControl('jump', { to: sim.nowEpochMs });
+    this.postSnapshot(true);
+  }
+
   clock(action: 'pause' | 'resume' | 'step' | 'speed', speed?: number): void {
     const paced = this.session?.paced;
     if (!paced) throw new ControlError('no run');
@@ -203,6 +239,7 @@ export class LiveRun {
   }
 
   exportNdjson(): { blob: Blob; events: number; truncated: boolean } {
+    this.flushLines();
     return {
       blob: new Blob(this.ndjson, { type: 'application/x-ndjson' }),
       events: this.events,

@@ -125,6 +125,7 @@ export type Request =
   | { type: 'start'; id: number; config: RunConfig }
   | { type: 'control'; id: number; control: Control }
   | { type: 'clock'; id: number; action: 'pause' | 'resume' | 'step' | 'speed'; speed?: number }
+  | { type: 'jump'; id: number; to: number }
   | { type: 'scopes'; id: number; scopes: string[] | null }
   | { type: 'export-ndjson'; id: number }
   | { type: 'interventions'; id: number }

@@ -21,25 +21,23 @@ export class AgentRoster {
   private version = 0;
   private cached: { version: number; rows: AgentRow[] } | null = null;
 
-  push(events: readonly WallboardEvent[]): void {
-    for (const e of events) {
-      if (e.type !== 'agent.state') continue;
-      const prev = this.rows.get(e.agent);
-      const next: AgentRow = {
-        id: e.agent,
-        name: e.name ?? prev?.name ?? e.agent,
-        state: e.state,
-        since: prev && prev.state === e.state ? prev.since : e.t,
-      };
-      const team = e.team ?? prev?.team;
-      const partner = e.partner ?? prev?.partner;
-      const queues = e.queues ?? prev?.queues;
-      if (team !== undefined) next.team = team;
-      if (partner !== undefined) next.partner = partner;
-      if (queues !== undefined) next.queues = queues;
-      this.rows.set(e.agent, next);
-      this.version++;
-    }
+  push(e: WallboardEvent): void {
+    if (e.type !== 'agent.state') return;
+    const prev = this.rows.get(e.agent);
+    const next: AgentRow = {
+      id: e.agent,
+      name: e.name ?? prev?.name ?? e.agent,
+      state: e.state,
+      since: prev && prev.state === e.state ? prev.since : e.t,
+    };
+    const team = e.team ?? prev?.team;
+    const partner = e.partner ?? prev?.partner;
+    const queues = e.queues ?? prev?.queues;
+    if (team !== undefined) next.team = team;
+    if (partner !== undefined) next.partner = partner;
+    if (queues !== undefined) next.queues = queues;
+    this.rows.set(e.agent, next);
+    this.version++;
   }
 
   /** The rows, in agent order; the same array while nothing changed. */

@@ -52,6 +52,11 @@ function handle(req: Request): void {
       run.setScopes(req.scopes);
       post({ type: 'ok', id: req.id });
       return;
+    case 'jump':
+      if (!run) throw new ControlError('no run: start a scenario first');
+      run.jump(req.to);
+      post({ type: 'ok', id: req.id });
+      return;
     case 'export-ndjson': {
       if (!run) throw new ControlError('no run: start a scenario first');
       post({ type: 'ndjson', id: req.id, ...run.exportNdjson() });

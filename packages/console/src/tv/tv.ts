@@ -5,7 +5,7 @@
  * board with a list of problems, each naming its path.
  */
 import { SnapshotStore, type TickerMessage, type WbThresholdChangeEvent } from '@wallboard/widgets';
-import { timeOfDay } from '../shared/time.js';
+import { localClockToEpoch, timeOfDay } from '../shared/time.js';
 import { SimClient, SimError } from '../sim/client.js';
 import type { RunInfo } from '../sim/protocol.js';
 import type { AgentRow } from '../sim/roster.js';
@@ -87,6 +87,23 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     client.terminate();
     return fail('This board names queues its scenario does not have', queueProblems, where);
   }
+  // Demo and test links: ?at=10:30 starts the board at that center time, ?paused=1 holds it there.
+  const params = new URLSearchParams(location.search);
+  const at = params.get('at');
+  if (at) {
+    const to = localClockToEpoch(info.startEpochMs, info.timeZone, at);
+    if (to === null) {
+      client.terminate();
+      return fail('This board cannot start', [`URL parameter at: must be a time HH:MM, got "${at}"`], where);
+    }
+    try {
+      await client.jump(to);
+      if (params.get('paused') !== '1') await client.clock('resume');
+    } catch (err) {
+      client.terminate();
+      return fail('This board cannot start', [`URL parameter at: ${(err as Error).message}`], where);
+    }
+  } else if (params.get('paused') === '1') await client.clock('pause');
   const shownQueues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
   const pages: PageSpec[] = layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues);
   await client.setScopes(

@@ -1,0 +1,192 @@
+/**
+ * The trainer console in Chromium: it loads clean, its scenario runs and moves the SL gauge, ten agents
+ * added during a surge raise the service level against the same seed without them, and its exports hold
+ * the run. The simulator runs in the page's Web Worker; the console reaches it only through messages.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage } from './support/browser.js';
+import { consoleClock, waitForPaused } from './support/globals.js';
+import { compareWithBaseline } from './support/screenshots.js';
+import { type ConsoleServer, startConsole } from './support/server.js';
+
+let server: ConsoleServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startConsole();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface GaugeLike extends HTMLElement {
+  value: number | null;
+}
+
+describe('trainer console', () => {
+  it('loads with no page errors, its board built from the kit, and matches its screenshot', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1600, height: 2100 } });
+    // Paused at 11:00 of the outage day: the same picture on every run.
+    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=11:00&paused=1`);
+    await page.waitForFunction(() => {
+      const c = window.wallboardConsole?.state.clock;
+      return c?.paused && c.now === Date.UTC(2025, 2, 5, 11, 0, 0);
+    });
+    // Widgets of the kit, bound to the run: the gauge is a meter with its label as its name.
+    const meter = page.getByRole('meter', { name: /Service level today/ });
+    await expect.poll(() => meter.getAttribute('aria-valuenow')).not.toBeNull();
+    for (const tag of [
+      'wb-board',
+      'wb-sl-gauge',
+      'wb-metric',
+      'wb-interval-chart',
+      'wb-abandon-chart',
+      'wb-agent-board',
+      'wb-queue-tile',
+      'wb-staffing',
+    ])
+      expect(await page.locator(tag).count(), tag).toBeGreaterThan(0);
+    // The scenario's three incidents are on the timeline and drawn over the interval chart.
+    await expect.poll(() => page.getByTestId('timeline').locator('li').count()).toBe(3);
+    await expect
+      .poll(() =>
+        page.locator('wbc-timeline').evaluate((el) => el.shadowRoot?.querySelectorAll('.flag').length ?? 0),
+      )
+      .toBe(3);
+    await page.waitForTimeout(600);
+    const shot = compareWithBaseline('console', await page.screenshot());
+    expect(shot.ok, shot.message).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('runs a scenario and the SL gauge value changes', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&speed=600&at=10:25`);
+    const gauge = page.getByTestId('sl-gauge');
+    const read = () => gauge.evaluate((el) => (el as GaugeLike).value);
+    await expect.poll(read, { timeout: 15_000 }).not.toBeNull();
+    const first = await read();
+    const clock0 = await page.getByTestId('sim-time').textContent();
+    // The surge starts at 10:30: at 600x the service level moves within seconds.
+    await expect.poll(read, { timeout: 30_000, intervals: [250] }).not.toBe(first);
+    expect(await page.getByTestId('sim-time').textContent()).not.toBe(clock0);
+    // Pause and step are live: paused, the simulated clock stands still; a step moves it.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await waitForPaused(page);
+    const pausedAt = (await consoleClock(page))!.now;
+    await page.waitForTimeout(700);
+    expect((await consoleClock(page))!.now).toBe(pausedAt);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(async () => (await consoleClock(page))!.now).toBeGreaterThan(pausedAt);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('adding ten agents during the surge raises the SL against the same seed without them', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1600, height: 1300 } });
+    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=10:40&paused=1`);
+    await waitForPaused(page);
+    await page.getByLabel('Number of agents').fill('10');
+    await page.getByRole('button', { name: 'Add agents' }).click();
+    await expect.poll(() => page.locator('.feedback').textContent()).toContain('Added 10 agents');
+    await page.getByRole('tab', { name: 'What-if' }).click();
+    await page.getByRole('button', { name: 'Run the what-if' }).click();
+    const table = page.getByTestId('what-if-diff');
+    await table.waitFor({ timeout: 60_000 });
+    const cells = async (figure: string) =>
+      (await table.locator(`tr[data-scope="all"][data-figure="${figure}"] td`).allTextContents()).map((t) =>
+        t.trim(),
+      );
+    const pct = (t: string) => Number.parseFloat(t) / 100;
+    const [slWithout, slWith] = await cells('serviceLevel');
+    const [abWithout, abWith] = await cells('abandoned');
+    expect(pct(slWith) - pct(slWithout)).toBeGreaterThan(0.01);
+    expect(Number(abWith.replace(/,/g, ''))).toBeLessThan(Number(abWithout.replace(/,/g, '')));
+
+    // The run "without them" is the scenario as the CLI runs it with the same seed (its own engine).
+    const cli = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('../../simulator/bin/wallboard-sim.js', import.meta.url)),
+        'run',
+        'outage-surge',
+        '--seed',
+        '5',
+        '--summary',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    const summary = JSON.parse(cli.stdout) as {
+      scopes: { all: { serviceLevel: number; abandoned: number } };
+    };
+    expect(pct(slWithout)).toBeCloseTo(summary.scopes.all.serviceLevel, 3);
+    expect(Number(abWithout.replace(/,/g, ''))).toBe(summary.scopes.all.abandoned);
+    const shot = compareWithBaseline('console-what-if', await page.screenshot());
+    expect(shot.ok, shot.message).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('exports the interval figures as CSV and the events as NDJSON', async () => {
+    const { page, errors, close } = await openPage(browser, {
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    await page.goto(`${server.url}/?scenario=steady-day&seed=3&at=12:00&paused=1`);
+    await waitForPaused(page);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Intervals (CSV)' }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toBe('steady-day-seed3-intervals.csv');
+    const csv = await (await csvDownload.createReadStream()).toArray();
+    const rows = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
+    expect(rows[0].split(',').slice(0, 6)).toEqual([
+      'scope',
+      'interval',
+      'start',
+      'end',
+      'complete',
+      'offered',
+    ]);
+    // 08:00 to 12:00 in 30-minute intervals, for the center and its one queue.
+    const closed = rows.filter((r) => r.startsWith('all,') && r.split(',')[4] === 'true');
+    expect(closed).toHaveLength(8);
+
+    const [ndDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Events (NDJSON)' }).click(),
+    ]);
+    const text = Buffer.concat(await (await ndDownload.createReadStream()).toArray()).toString('utf8');
+    const events = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; t: number });
+    expect(events.length).toBeGreaterThan(500);
+    expect(events.every((e, i) => i === 0 || e.t >= events[i - 1].t)).toBe(true);
+    expect(events.at(-1)!.t).toBeLessThanOrEqual(Date.UTC(2025, 2, 3, 12, 0, 0));
+    // The CSV's offered calls are the NDJSON's queued calls (one queue, no overflow, no short abandons cut).
+    const col = rows[0].split(',').indexOf('offered');
+    const shortCol = rows[0].split(',').indexOf('shortAbandoned');
+    const offered = closed.reduce(
+      (n, r) => n + Number(r.split(',')[col]) + Number(r.split(',')[shortCol]),
+      0,
+    );
+    const queued = events.filter(
+      (e) => e.type === 'call.queued' && e.t < Date.UTC(2025, 2, 3, 12, 0, 0),
+    ).length;
+    expect(offered).toBe(queued);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
