@@ -22,8 +22,10 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   // The theme toolbar sets the background; Storybook's own onboarding is noise in a project Storybook.
   features: { backgrounds: false, sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
-  viteFinal: (config) => ({
+  viteFinal: (config, { configType }) => ({
     ...config,
+    // `storybook build --quiet` still gets Vite's list of every asset; warnings and errors are enough.
+    logLevel: configType === 'PRODUCTION' ? 'warn' : config.logLevel,
     plugins: [...(config.plugins ?? []), wallboardManifest()],
     // Pre-bundled up front: a dependency found mid-run makes Vite reload the page under a running test
     // (seen with faker, which the simulator's scenarios load, and axe).
