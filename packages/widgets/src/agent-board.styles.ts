@@ -87,7 +87,6 @@ export const agentBoardStyles = [
     [part~='indicator'] {
       flex-basis: 0;
       background: var(--_state);
-      transition: flex-grow var(--_motion) ease-out;
     }
     .rows {
       max-block-size: var(--_max-height);
