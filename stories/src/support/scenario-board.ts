@@ -117,6 +117,8 @@ export class SbScenarioBoard extends LitElement {
       : `at ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: model.timeZone }).format(model.startEpochMs + this.atMin! * 60_000)}`;
     // A fixed moment never sends another snapshot: keep its board from going stale while it is looked at.
     const staleAfter = run.live ? 10 : 86_400;
+    // The ticker takes a full row with `grid-column: 1 / -1`: `data-span="4"` would force four columns
+    // on a board narrower than that (a docs page) and overflow it.
     return html`
       <wb-board .store=${run.engine} label=${`${this.scenario} · seed ${model.seed} · ${when}`} stale-after=${staleAfter}>
         <wb-sl-gauge scope="all" label="Service level today" critical="0.6"></wb-sl-gauge>
@@ -136,7 +138,7 @@ export class SbScenarioBoard extends LitElement {
           (q) =>
             html`<wb-queue-tile queue=${q.id} label=${q.name} critical="0.6" wait-warn-sec="60" wait-critical-sec="180"></wb-queue-tile>`,
         )}
-        <wb-ticker data-span="4" label="Floor log" ?static=${!run.live}
+        <wb-ticker style="grid-column: 1 / -1" label="Floor log" ?static=${!run.live}
           .messages=${
             this.messages.length
               ? this.messages
