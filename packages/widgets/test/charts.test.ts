@@ -2,6 +2,7 @@ import './helpers/lit-warnings.js';
 import '../src/define.js';
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import type { IntervalFigures } from '@wallboard/metrics';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { WbAbandonChart } from '../src/abandon-chart.js';
 import type { WbBoard } from '../src/board.js';
 import type { WbIntervalChart } from '../src/interval-chart.js';
@@ -234,6 +235,25 @@ describe('wb-interval-chart', () => {
     const lastBar = [...el.shadowRoot!.querySelectorAll('rect.a')].pop()!.getBoundingClientRect();
     expect(firstBar.left).to.be.greaterThan(lastBar.left);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('charts under forced colors', () => {
+  it('draw in system colours: bars in text and grey, the line highlighted', async () => {
+    const el = await fixture<WbIntervalChart>(
+      html`<wb-interval-chart .intervals=${SALES}></wb-interval-chart>`,
+    );
+    const probe = await fixture<HTMLSpanElement>(
+      html`<span><i style="color: Highlight">h</i><i style="color: CanvasText">t</i></span>`,
+    );
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const [highlight, text] = [...probe.children].map((i) => getComputedStyle(i).color);
+      expect(getComputedStyle(part(el, 'indicator')).stroke).to.equal(highlight);
+      expect(getComputedStyle(el.shadowRoot!.querySelector('rect.a')!).fill).to.equal(text);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 });
 

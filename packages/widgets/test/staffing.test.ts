@@ -2,6 +2,7 @@ import './helpers/lit-warnings.js';
 import '../src/define.js';
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import type { StaffingAdvice } from '@wallboard/metrics';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { WbBoard } from '../src/board.js';
 import type { WbStaffing } from '../src/staffing.js';
 import { assertNoInjectedMarkup, HOSTILE, hasState, part, parts, setProps } from './helpers/dom.js';
@@ -136,6 +137,20 @@ describe('wb-staffing', () => {
     expect(Math.round(fill.right)).to.equal(Math.round(bar.right));
     expect(fill.left).to.be.greaterThan(bar.left);
     await expect(el).to.be.accessible();
+  });
+
+  it('drops its bar transitions under prefers-reduced-motion', async () => {
+    const el = await fixture<WbStaffing>(
+      html`<wb-staffing .agentsNeeded=${4} .agentsStaffed=${3}></wb-staffing>`,
+    );
+    const fill = () => getComputedStyle(parts(el, 'indicator')[0]).transitionDuration;
+    expect(fill()).to.equal('0.2s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(fill()).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('logs no Lit dev-mode warnings', () => {
