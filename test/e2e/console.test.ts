@@ -75,7 +75,7 @@ describe('trainer console', () => {
     const first = await read();
     const clock0 = await page.getByTestId('sim-time').textContent();
     // The surge starts at 10:30: at 600x the service level moves within seconds.
-    await expect.poll(read, { timeout: 30_000, intervals: [250] }).not.toBe(first);
+    await expect.poll(read, { timeout: 30_000, interval: 250 }).not.toBe(first);
     expect(await page.getByTestId('sim-time').textContent()).not.toBe(clock0);
     // Pause and step are live: paused, the simulated clock stands still; a step moves it.
     await page.getByRole('button', { name: 'Pause' }).click();

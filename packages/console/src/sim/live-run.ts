@@ -230,6 +230,7 @@ export class LiveRun {
   /** Only these scopes reach the page from now on (null: all). */
   setScopes(scopes: string[] | null): void {
     this.scopes = scopes ?? undefined;
+    this.lastRoster = null; // the next snapshot carries the agents again
     this.postSnapshot(true);
   }
 

@@ -14,6 +14,14 @@ async function fetchJson(url: URL, what: string): Promise<Checked<unknown>> {
     return { ok: false, problems: [`could not load the ${what} ${url.href}: ${(err as Error).message}`] };
   }
   if (!res.ok) return { ok: false, problems: [`could not load the ${what} ${url.href}: HTTP ${res.status}`] };
+  // Servers that answer every unknown path with their home page (single-page-app fallbacks) send HTML.
+  if ((res.headers.get('content-type') ?? '').includes('text/html'))
+    return {
+      ok: false,
+      problems: [
+        `could not load the ${what} ${url.href}: the server sent a web page, not JSON (is the address right?)`,
+      ],
+    };
   const text = await res.text();
   try {
     return { ok: true, value: JSON.parse(text) };

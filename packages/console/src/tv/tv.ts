@@ -87,32 +87,8 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     client.terminate();
     return fail('This board names queues its scenario does not have', queueProblems, where);
   }
-  // Demo and test links: ?at=10:30 starts the board at that center time, ?paused=1 holds it there.
-  const params = new URLSearchParams(location.search);
-  const at = params.get('at');
-  if (at) {
-    const to = localClockToEpoch(info.startEpochMs, info.timeZone, at);
-    if (to === null) {
-      client.terminate();
-      return fail('This board cannot start', [`URL parameter at: must be a time HH:MM, got "${at}"`], where);
-    }
-    try {
-      await client.jump(to);
-      if (params.get('paused') !== '1') await client.clock('resume');
-    } catch (err) {
-      client.terminate();
-      return fail('This board cannot start', [`URL parameter at: ${(err as Error).message}`], where);
-    }
-  } else if (params.get('paused') === '1') await client.clock('pause');
   const shownQueues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
   const pages: PageSpec[] = layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues);
-  await client.setScopes(
-    scopesOf(
-      pages,
-      shownQueues.map((q) => q.id),
-    ),
-  );
-
   const store = new SnapshotStore({ ...info.settings });
   const built = buildBoard(root, layout, pages, info, store);
   status.state = 'running';
@@ -137,6 +113,32 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     status.info = i;
     status.day = i.day;
   });
+
+  // Subscribed first: the snapshot that answers these is the board's first.
+  await client.setScopes(
+    scopesOf(
+      pages,
+      shownQueues.map((q) => q.id),
+    ),
+  );
+
+  // Demo and test links: ?at=10:30 starts the board at that center time, ?paused=1 holds it there.
+  const params = new URLSearchParams(location.search);
+  const at = params.get('at');
+  if (at) {
+    const to = localClockToEpoch(info.startEpochMs, info.timeZone, at);
+    if (to === null) {
+      client.terminate();
+      return fail('This board cannot start', [`URL parameter at: must be a time HH:MM, got "${at}"`], where);
+    }
+    try {
+      await client.jump(to);
+      if (params.get('paused') !== '1') await client.clock('resume');
+    } catch (err) {
+      client.terminate();
+      return fail('This board cannot start', [`URL parameter at: ${(err as Error).message}`], where);
+    }
+  } else if (params.get('paused') === '1') await client.clock('pause');
 
   // ---- ticker: the layout's messages, then the latest threshold crossings ----
   const alerts: TickerMessage[] = [];

@@ -1,0 +1,257 @@
+/**
+ * The floor board in Chromium: it renders a layout file (pages, widgets, title, ticker), fits 1080p and
+ * 4K, names the bad paths of a broken layout on the page, shows a stale banner when data stops, and runs
+ * a simulated week at high speed with its JS heap and DOM node count flat.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage } from './support/browser.js';
+import './support/globals.js';
+import { compareWithBaseline } from './support/screenshots.js';
+import { CONSOLE_DIR, type ConsoleServer, startConsole } from './support/server.js';
+
+let server: ConsoleServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startConsole();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface LayoutFile {
+  title: string;
+  pages: Array<{ title: string; widgets: Array<{ type: string }> }>;
+}
+
+const careFloor = JSON.parse(
+  readFileSync(`${CONSOLE_DIR}public/layouts/care-floor.json`, 'utf8'),
+) as LayoutFile;
+
+const running = (page: Page) =>
+  page.waitForFunction(() => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0);
+
+describe('floor board (tv.html)', () => {
+  it('renders a layout file: its title, pages and widgets, paused at a moment for its screenshot', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/tv.html?layout=/layouts/care-floor.json&at=11:30&paused=1&rotate=3600`);
+    await running(page);
+    await expect.poll(() => page.locator('.tv-head h1').textContent()).toBe(careFloor.title);
+    const sections = page.locator('.tv-page-body');
+    expect(await sections.count()).toBe(careFloor.pages.length);
+    for (const [i, spec] of careFloor.pages.entries()) {
+      const tags = await sections
+        .nth(i)
+        .locator('.tv-grid > *')
+        .evaluateAll((els) => els.map((e) => e.localName));
+      expect(tags).toEqual(spec.widgets.map((w) => `wb-${w.type}`));
+      expect(await sections.nth(i).getAttribute('aria-label')).toBe(spec.title);
+    }
+    // One page at a time, and the keyboard turns them.
+    expect(await page.locator('.tv-page-body:not([hidden])').count()).toBe(1);
+    await expect.poll(() => page.locator('.tv-page-name').textContent()).toBe(careFloor.pages[0].title);
+    // The layout's ticker messages are on the ticker.
+    const ticker = await page
+      .locator('wb-ticker')
+      .evaluate((el) => (el as unknown as { messages: Array<string | { text: string }> }).messages);
+    const texts = ticker.map((m) => (typeof m === 'string' ? m : m.text));
+    expect(texts).toContain('Team huddle at 12:30 by the window');
+    // The center time shown is the simulated one.
+    await expect
+      .poll(() => page.evaluate(() => window.wallboardTv?.simNow))
+      .toBe(Date.UTC(2025, 2, 6, 11, 30, 0));
+    // 1080p: nothing spills off the screen.
+    const fits = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector('.tv-page-body:not([hidden]) .tv-grid') as HTMLElement;
+        return (
+          document.documentElement.scrollHeight <= innerHeight && grid.scrollHeight <= grid.clientHeight + 1
+        );
+      });
+    expect(await fits()).toBe(true);
+    await page.waitForTimeout(800);
+    const shot = compareWithBaseline('tv-1080p', await page.screenshot());
+    expect(shot.ok, shot.message).toBe(true);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.tv-page-name').textContent()).toBe(careFloor.pages[1].title);
+    await page.waitForTimeout(800);
+    const charts = compareWithBaseline('tv-1080p-intervals', await page.screenshot());
+    expect(charts.ok, charts.message).toBe(true);
+
+    // 4K: the same board, type twice as large, still on one screen.
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
+      .toBe('40px');
+    await expect.poll(fits).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('names every bad path of a broken layout file on the page', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.route(
+      (url) => url.pathname === '/layouts/broken.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            title: 'Broken',
+            speed: -3,
+            pages: [{ title: 'One', widgets: [{ type: 'gauge' }, { type: 'queue-tile', queue: 'care' }] }],
+          }),
+        }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/broken.json`);
+    await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('pages[0].widgets[0].type: unknown widget "gauge"');
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('speed: must be a number from 0.1 to 20000, got -3');
+    expect(text).toContain('/layouts/broken.json');
+    // A queue the scenario does not have is caught once the scenario is known.
+    await page.goto(`${server.url}/tv.html?scenario=steady-day&queues=support,nope`);
+    await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('queues[1]: unknown queue "nope"');
+    // Not JSON, and not found, are one sentence each.
+    await page.route(
+      (url) => url.pathname === '/layouts/garbled.json',
+      (route) => route.fulfill({ contentType: 'application/json', body: '{"title": ' }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/garbled.json`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not valid JSON');
+    await page.goto(`${server.url}/tv.html?layout=/layouts/missing.json`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/missing\.json: (HTTP 404|the server sent a web page, not JSON)/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows the stale banner when data stops', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.route(
+      (url) => url.pathname === '/layouts/quick-stale.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ scenario: 'steady-day', staleAfterSec: 2 }),
+        }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/quick-stale.json`);
+    await running(page);
+    expect(await page.locator('wb-board').evaluate((b) => (b as unknown as { stale: boolean }).stale)).toBe(
+      false,
+    );
+    // The simulation runs in a Web Worker, not on the page's thread.
+    expect(page.workers().length).toBeGreaterThan(0);
+    // The feed stops: snapshots no longer reach the board's store. After the layout's 2 s of
+    // silence the board says so.
+    await page.evaluate(() => {
+      const board = document.querySelector('wb-board') as HTMLElement & { store: { push: () => boolean } };
+      board.store.push = () => false;
+    });
+    await page.waitForFunction(
+      () => (document.querySelector('wb-board') as unknown as { stale: boolean }).stale,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    await expect
+      .poll(() =>
+        page
+          .locator('wb-board')
+          .evaluate((b) => b.shadowRoot?.querySelector('[part~="banner"]')?.textContent ?? ''),
+      )
+      .toContain('Data is stale');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('runs a simulated week at high speed with JS heap and DOM nodes flat', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    // Smooth: main-thread tasks over 50 ms are counted (the simulation has a thread of its own).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number };
+      w.__longTasks = 0;
+      // Elements in the document, shadow roots included (what the board really shows).
+      (window as unknown as { liveNodes: () => number }).liveNodes = () => {
+        let n = 0;
+        const walk = (root: Document | ShadowRoot) => {
+          for (const el of root.querySelectorAll('*')) {
+            n++;
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        return n;
+      };
+      new PerformanceObserver((list) => {
+        w.__longTasks += list.getEntries().length;
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.url}/tv.html?scenario=monday-peak&speed=20000&rotate=3`);
+    await running(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+      return { heap: get('JSHeapUsedSize'), nodes: get('Nodes'), listeners: get('JSEventListeners') };
+    };
+    // Samples after a full GC, as fast as they come, until a week has gone by, grouped by simulated day.
+    // The DOM grows through a day (each closed interval adds bars and table rows, agents come and go)
+    // and starts again at midnight; so days are compared by their peak, and heap by its median.
+    const samples: Array<{ day: number; heap: number; nodes: number; live: number; listeners: number }> = [];
+    const deadline = Date.now() + 80_000;
+    for (;;) {
+      const { day, live } = await page.evaluate(() => ({
+        day: window.wallboardTv?.day ?? 0,
+        live: (window as unknown as { liveNodes: () => number }).liveNodes(),
+      }));
+      if (day >= 7 || Date.now() > deadline) break;
+      samples.push({ day, live, ...(await measure()) });
+    }
+    const status = await page.evaluate(() => window.wallboardTv!);
+    const ofDay = (d: number) => samples.filter((s) => s.day === d);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const peak = (xs: number[]) => Math.max(...xs);
+    const first = ofDay(1);
+    const last = ofDay(6);
+    expect(first.length).toBeGreaterThan(3);
+    expect(last.length).toBeGreaterThan(3);
+    const report = (xs: typeof samples) =>
+      `heap ${(median(xs.map((s) => s.heap)) / 1e6).toFixed(2)} MB, DOM nodes peak ${peak(xs.map((s) => s.nodes))} (in the document ${peak(xs.map((s) => s.live))})`;
+    console.log(
+      `week at 20000x, ${samples.length} samples: day 1 ${report(first)}; day 6 ${report(last)}; ` +
+        `listeners ${first[0].listeners} -> ${last.at(-1)!.listeners}; snapshots ${status.snapshots}; ` +
+        `long tasks ${await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks)}`,
+    );
+    // A week went by on the board's clock, with snapshots flowing all along.
+    expect(status.day).toBeGreaterThanOrEqual(7);
+    expect(status.simNow - Date.UTC(2025, 2, 3, 7, 0, 0)).toBeGreaterThan(6 * 86_400_000);
+    expect(median(last.map((s) => s.heap)) - median(first.map((s) => s.heap))).toBeLessThan(1_500_000);
+    expect(peak(last.map((s) => s.live))).toBeLessThanOrEqual(peak(first.map((s) => s.live)) * 1.05 + 20);
+    expect(peak(last.map((s) => s.nodes))).toBeLessThanOrEqual(peak(first.map((s) => s.nodes)) * 1.1);
+    expect(last.at(-1)!.listeners - first[0].listeners).toBeLessThanOrEqual(5);
+    // Smooth: the page thread stays free (a handful of long tasks at most, at start-up).
+    expect(
+      await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks),
+    ).toBeLessThanOrEqual(10);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
