@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { launch, openPage } from './support/browser.js';
 import { consoleClock, waitForPaused } from './support/globals.js';
 import { compareWithBaseline } from './support/screenshots.js';
@@ -62,6 +63,21 @@ describe('trainer console', () => {
     await page.waitForTimeout(600);
     const shot = compareWithBaseline('console', await page.screenshot());
     expect(shot.ok, shot.message).toBe(true);
+    // Every control labelled, contrast and structure sound (axe).
+    expect(await axeViolations(page)).toEqual([]);
+    // Keyboard: Space resumes and pauses, "." steps one event while paused.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await consoleClock(page))?.paused).toBe(false);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await consoleClock(page))?.paused).toBe(true);
+    const at = (await consoleClock(page))!.now;
+    await page.keyboard.press('.');
+    await expect.poll(async () => (await consoleClock(page))!.now).toBeGreaterThan(at);
+    // The tabs follow the arrow keys.
+    await page.getByRole('tab', { name: 'Live board' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'What-if' }).getAttribute('aria-selected')).toBe('true');
     expect(errors).toEqual([]);
     await close();
   });
@@ -133,6 +149,7 @@ describe('trainer console', () => {
     expect(Number(abWithout.replace(/,/g, ''))).toBe(summary.scopes.all.abandoned);
     const shot = compareWithBaseline('console-what-if', await page.screenshot());
     expect(shot.ok, shot.message).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
   });

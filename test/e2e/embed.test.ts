@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { launch, openPage } from './support/browser.js';
 import { compareWithBaseline } from './support/screenshots.js';
 import { type ConsoleServer, startConsole } from './support/server.js';
@@ -54,6 +55,7 @@ describe('CRM embed page (embed.html)', () => {
     expect(look).toEqual({ card: 'rgb(255, 255, 255)', accent: '#5b2bb5' });
     const shot = compareWithBaseline('embed', await page.screenshot());
     expect(shot.ok, shot.message).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     // Two seconds later the page's feed sets new values, and the widgets follow.
     const before = await meter.getAttribute('aria-valuenow');
     const tileBefore = tile.waiting;

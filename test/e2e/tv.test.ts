@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { launch, openPage } from './support/browser.js';
 import './support/globals.js';
 import { compareWithBaseline } from './support/screenshots.js';
@@ -77,6 +78,7 @@ describe('floor board (tv.html)', () => {
     await page.waitForTimeout(800);
     const shot = compareWithBaseline('tv-1080p', await page.screenshot());
     expect(shot.ok, shot.message).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('.tv-page-name').textContent()).toBe(careFloor.pages[1].title);

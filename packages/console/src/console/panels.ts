@@ -97,7 +97,7 @@ export function scenarioPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
           ${s.source.kind === 'document' ? html`<option value="" selected>From file: ${s.file?.name}</option>` : nothing}
           ${s.scenarios.map((x) => html`<option value=${x.name} ?selected=${x.name === picked}>${x.name}</option>`)}
         </select>
-        ${listing ? html`<p class="hint description">${listing.description}</p>` : nothing}
+        ${listing ? html`<p class="hint description" tabindex="0">${listing.description}</p>` : nothing}
         <label for="file">Or load a scenario file (JSON)</label>
         <input
           id="file"
