@@ -77,7 +77,9 @@ describe('trainer console', () => {
     // The tabs follow the arrow keys.
     await page.getByRole('tab', { name: 'Live board' }).focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByRole('tab', { name: 'What-if' }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'What-if' }).getAttribute('aria-selected'))
+      .toBe('true');
     expect(errors).toEqual([]);
     await close();
   });
@@ -102,6 +104,45 @@ describe('trainer console', () => {
     expect((await consoleClock(page))!.now).toBe(pausedAt);
     await page.getByRole('button', { name: 'Step' }).click();
     await expect.poll(async () => (await consoleClock(page))!.now).toBeGreaterThan(pausedAt);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('stays smooth at 600x on the 1,000-agent floor (the simulation has its own thread)', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1600, height: 1000 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __long: number[]; __frames: number };
+      w.__long = [];
+      w.__frames = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+      const frame = () => {
+        w.__frames++;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(`${server.url}/?scenario=floor-1000&speed=600&at=09:00`);
+    await expect.poll(async () => (await consoleClock(page))?.paused, { timeout: 20_000 }).toBe(false);
+    await page.waitForTimeout(1000);
+    const read = () =>
+      page.evaluate(() => ({ ...(window as unknown as { __long: number[]; __frames: number }) }));
+    const start = await read();
+    const t0 = Date.now();
+    const sim0 = (await consoleClock(page))!.now;
+    await page.waitForTimeout(6000);
+    const end = await read();
+    const seconds = (Date.now() - t0) / 1000;
+    const simulated = ((await consoleClock(page))!.now - sim0) / 1000;
+    const fps = (end.__frames - start.__frames) / seconds;
+    const long = end.__long.slice(start.__long.length);
+    console.log(
+      `floor-1000 at 600x: ${fps.toFixed(1)} frames/s, long tasks ${JSON.stringify(long)}, ${(simulated / seconds).toFixed(0)}x achieved`,
+    );
+    expect(simulated / seconds).toBeGreaterThan(300);
+    expect(fps).toBeGreaterThan(30);
+    expect(long.length).toBeLessThanOrEqual(3);
     expect(errors).toEqual([]);
     await close();
   });
@@ -150,6 +191,51 @@ describe('trainer console', () => {
     const shot = compareWithBaseline('console-what-if', await page.screenshot());
     expect(shot.ok, shot.message).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('loads a scenario file: lists its problems by path, then runs a good one', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?autostart=0`);
+    const bad = {
+      name: 'bad',
+      queues: [{ id: 'q', arrivals: { perHour: -5 }, handle: { dist: 'exponential', meanSec: 0 } }],
+      agents: [{ count: 2, skills: ['nope'] }],
+    };
+    const file = (name: string, doc: unknown) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(doc)),
+    });
+    await page.getByLabel('Or load a scenario file (JSON)').setInputFiles(file('bad.json', bad));
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const problems = page.locator('.problems');
+    await expect.poll(() => problems.textContent()).toContain('queues[0].arrivals.perHour must be >= 0');
+    const text = (await problems.textContent()) ?? '';
+    expect(text).toContain('queues[0].handle.meanSec must be > 0');
+    expect(text).toContain('agents[0].skills[0] names unknown queue "nope"');
+    // Not JSON at all: one sentence, before any run.
+    await page
+      .getByLabel('Or load a scenario file (JSON)')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('x.json is not valid JSON');
+    // A good file runs, under the name it gives itself.
+    const good = {
+      ...bad,
+      name: 'tiny-desk',
+      queues: [{ id: 'q', arrivals: { perHour: 60 }, handle: { dist: 'exponential', meanSec: 120 } }],
+      agents: [{ count: 3, skills: ['q'] }],
+      duration: '2h',
+    };
+    await page.getByLabel('Or load a scenario file (JSON)').setInputFiles(file('tiny.json', good));
+    await page.getByRole('button', { name: /Start run|Restart run/ }).click();
+    await expect
+      .poll(() => page.locator('wb-board').first().getAttribute('label'))
+      .toMatch(/^tiny-desk · seed \d+$/);
+    expect(await page.locator('.problems').count()).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });
