@@ -234,3 +234,37 @@ describe('FileFollower', () => {
     await f.stop();
   });
 });
+
+describe('simulator scenario', () => {
+  it('runs a built-in scenario paced, its skipped hours included, with nothing rejected', async () => {
+    const s = await start({ kind: 'scenario', scenario: 'steady-day', speed: 600, skipMs: 2 * 3_600_000 });
+    let snap1: Record<string, unknown> = {};
+    await until('a snapshot with events', async () => {
+      snap1 = (await getJson(`${s.url}/snapshot`)).body;
+      return (snap1.t as number) > 0;
+    });
+    const wall1 = Date.now();
+    const h1 = (await getJson(`${s.url}/health`)).body;
+    await new Promise((r) => setTimeout(r, 1000));
+    const h2 = (await getJson(`${s.url}/health`)).body;
+    const snap2 = (await getJson(`${s.url}/snapshot`)).body;
+    const wall2 = Date.now();
+    const engine = h2.engine as { accepted: number; rejected: number };
+    expect(engine.rejected).toBe(0);
+    expect(engine.accepted).toBe((h2.source as { events: number }).events);
+    expect((h2.source as { events: number }).events).toBeGreaterThan(
+      (h1.source as { events: number }).events,
+    );
+    // The engine's time is the simulation's, moving at about 600x the wall clock.
+    const pace = ((snap2.t as number) - (snap1.t as number)) / (wall2 - wall1);
+    expect(pace).toBeGreaterThan(300);
+    expect(pace).toBeLessThan(1200);
+    expect((snap2.scopes as Scopes).all.offered).toBeGreaterThan(0);
+  });
+
+  it('a scenario skipped past its end has ended, and says so', async () => {
+    const s = await start({ kind: 'scenario', scenario: 'steady-day', speed: 60, skipMs: 10 * 3_600_000 });
+    await until('the end', async () => (await getJson(`${s.url}/health`)).status === 503);
+    expect((await sourceOf(s)) as unknown).toMatchObject({ alive: false, ended: 'scenario finished' });
+  });
+});
