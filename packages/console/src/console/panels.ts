@@ -4,7 +4,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { dateTime, timeOfDay } from '../shared/time.js';
+import { dayOf, timeOfDay } from '../shared/time.js';
 import type { Control, RunInfo } from '../sim/protocol.js';
 import { SPEEDS } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
@@ -150,7 +150,7 @@ export function clockPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
       <h2 id="h-clock"><span class="step">2</span> Clock</h2>
       <div class="sim-time" aria-live="off">
         <span class="time" data-testid="sim-time">${c && info ? timeOfDay(c.now, info.timeZone) : '--:--:--'}</span>
-        <span class="date">${c && info ? dateTime(c.now, info.timeZone).replace(/\s\d\d:\d\d:\d\d$/, '') : ''}</span>
+        <span class="date">${c && info ? dayOf(c.now, info.timeZone) : ''}</span>
         <span class="state">${!c ? 'not started' : c.finished ? 'run complete' : c.paused ? 'paused' : `running at ${c.speed}×`}</span>
       </div>
       <div

@@ -1,17 +1,18 @@
 /** Simulated times, shown in the center's zone (cached formatters: the clock reads them 4 times a second). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(zone: string, withDate: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${withDate}`;
+type Shape = 'time' | 'date';
+
+function formatter(zone: string, shape: Shape): Intl.DateTimeFormat {
+  const key = `${zone}|${shape}`;
   let f = formatters.get(key);
   if (!f) {
+    const time = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+    const date = { weekday: 'short', day: 'numeric', month: 'short' } as const;
     f = new Intl.DateTimeFormat('en-GB', {
       timeZone: zone,
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+      ...(shape === 'date' ? {} : time),
+      ...(shape === 'time' ? {} : date),
     });
     formatters.set(key, f);
   }
@@ -19,11 +20,12 @@ function formatter(zone: string, withDate: boolean): Intl.DateTimeFormat {
 }
 
 export function timeOfDay(t: number, zone: string): string {
-  return formatter(zone, false).format(t);
+  return formatter(zone, 'time').format(t);
 }
 
-export function dateTime(t: number, zone: string): string {
-  return formatter(zone, true).format(t);
+/** "Thu 6 Mar". */
+export function dayOf(t: number, zone: string): string {
+  return formatter(zone, 'date').format(t);
 }
 
 /** "1 h 05 min", "12 min", "45 s" for a duration in ms. */
@@ -43,7 +45,7 @@ export function localClockToEpoch(now: number, zone: string, hhmm: string): numb
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
   if (!m || Number(m[1]) > 47 || Number(m[2]) > 59) return null;
   const target = Number(m[1]) * 3600 + Number(m[2]) * 60;
-  const parts = formatter(zone, false).formatToParts(now);
+  const parts = formatter(zone, 'time').formatToParts(now);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const current = part('hour') * 3600 + part('minute') * 60 + part('second');
   return now - (now % 1000) + (target - current) * 1000;
