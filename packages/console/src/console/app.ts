@@ -293,12 +293,12 @@ export class ConsoleApp {
 
   setTab(tab: 'live' | 'what-if'): void {
     this.set({ tab });
-    if (tab === 'live') void this.refreshTimeline();
+    void this.refreshTimeline();
   }
 
   async refreshTimeline(): Promise<void> {
     await new Promise((r) => requestAnimationFrame(r));
-    await this.root.querySelector<WbcTimeline>('wbc-timeline')?.refresh();
+    await Promise.all([...this.root.querySelectorAll<WbcTimeline>('wbc-timeline')].map((t) => t.refresh()));
   }
 
   // ---- what-if ------------------------------------------------------------------------------------------
@@ -316,6 +316,7 @@ export class ConsoleApp {
       baseline.push(result.baseline.snapshot);
       intervened.push(result.intervened.snapshot);
       this.set({ whatIf: { status: 'done', result, baseline, intervened } });
+      await this.refreshTimeline();
     } catch (err) {
       this.set({ whatIf: { status: 'error', message: (err as Error).message } });
     }

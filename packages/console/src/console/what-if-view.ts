@@ -8,7 +8,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CLOCK_CONTROLS } from '../sim/controls.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
 import { COMPARED, type ComparedFigure, compareScope } from './compare.js';
-import { scopeName } from './views.js';
+import type { TimelineMark } from './timeline-overlay.js';
+import { scopeName, timelineMarks } from './views.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -37,7 +38,14 @@ const VERDICT_WORDS = {
   'n/a': '',
 };
 
-function side(title: string, note: string, store: SnapshotStore, scope: string, testid: string) {
+function side(
+  title: string,
+  note: string,
+  store: SnapshotStore,
+  scope: string,
+  testid: string,
+  marks: readonly TimelineMark[],
+) {
   return html`
     <section class="side" aria-label=${title} data-testid=${testid}>
       <h3>${title}</h3>
@@ -50,7 +58,9 @@ function side(title: string, note: string, store: SnapshotStore, scope: string, 
           <wb-metric scope=${scope} metric="occupancy" label="Occupancy"></wb-metric>
           <wb-metric scope=${scope} metric="asaSec" label="Average speed of answer"></wb-metric>
         </div>
-        <wb-interval-chart scope=${scope} label="Calls and service level by interval"></wb-interval-chart>
+        <wbc-timeline .marks=${marks}>
+          <wb-interval-chart scope=${scope} label="Calls and service level by interval"></wb-interval-chart>
+        </wbc-timeline>
       </wb-board>
     </section>
   `;
@@ -77,6 +87,8 @@ export function whatIfView(s: ConsoleState, app: ConsoleApp): TemplateResult {
   `;
   if (w.status !== 'done') return intro;
   const scope = s.scope in w.result.baseline.snapshot.scopes ? s.scope : 'all';
+  // The live timeline's numbers, without clock changes (a replay has no pace).
+  const marks = timelineMarks({ ...s, showClockEntries: false });
   // One queue: its rows would repeat the center's.
   const queueScopes = w.result.info.queues.length > 1 ? w.result.info.queues.map((q) => `queue:${q.id}`) : [];
   const scopes = ['all', ...queueScopes].filter(
@@ -85,8 +97,15 @@ export function whatIfView(s: ConsoleState, app: ConsoleApp): TemplateResult {
   return html`
     ${intro}
     <div class="sides">
-      ${side('As scheduled', 'No interventions.', w.baseline, scope, 'what-if-baseline')}
-      ${side('With your interventions', `${w.result.intervened.interventions} replayed.`, w.intervened, scope, 'what-if-intervened')}
+      ${side(
+        'As scheduled',
+        "No interventions; the scenario's incidents are marked.",
+        w.baseline,
+        scope,
+        'what-if-baseline',
+        marks.filter((m) => m.entry.source === 'incident'),
+      )}
+      ${side('With your interventions', `${w.result.intervened.interventions} replayed; numbered as on the live timeline.`, w.intervened, scope, 'what-if-intervened', marks)}
     </div>
     <table class="diff" data-testid="what-if-diff">
       <caption>Difference at the end of the day</caption>
