@@ -171,7 +171,9 @@ export function clockPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
         <div class="field">
           <label for="speed">Speed</label>
           <select id="speed" @change=${(e: Event) => app.setSpeed(Number((e.target as HTMLSelectElement).value))}>
-            ${SPEEDS.map((v) => html`<option value=${v} ?selected=${v === s.speed}>${v}×</option>`)}
+            ${[...new Set([...SPEEDS, s.speed])]
+              .sort((a, b) => a - b)
+              .map((v) => html`<option value=${v} ?selected=${v === s.speed}>${v}×</option>`)}
           </select>
         </div>
       </div>
