@@ -149,7 +149,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           stream: hub.state?.stream ?? null,
           seq: hub.state?.seq ?? 0,
           lastUpdateAgoMs: hub.lastUpdateAt ? Date.now() - hub.lastUpdateAt : null,
-          publishCostMs: Math.round(publisher.lastCostMs * 10) / 10,
+          publishCosts: publisher.costSummary(),
           source: st,
           engine: { accepted: d.accepted, rejected: d.rejected, reasons: d.reasons, evicted: d.evicted },
           memory: memory(),

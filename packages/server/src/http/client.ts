@@ -7,12 +7,12 @@
  */
 import type { RingEntry, StreamHub } from '../stream/hub.js';
 import type { StreamEvent } from '../stream/types.js';
-import type { View } from '../stream/view.js';
+import type { Encoded, View } from '../stream/view.js';
 
 export interface Transport {
   readonly kind: 'sse' | 'ws';
   /** Queues one message; `done` runs once it has been handed to the kernel (or the socket died). */
-  send(json: string, seq: number | undefined, done: () => void): void;
+  send(msg: Encoded, done: () => void): void;
   close(reason: string): void;
 }
 
@@ -137,7 +137,7 @@ export class ClientConnection {
   }
 
   private sendFrame(entry: RingEntry): void {
-    this.write(this.view.deltaJson(entry), entry.frame.seq);
+    this.write(this.view.delta(entry));
     this.stream = entry.frame.stream;
     this.seq = entry.frame.seq;
   }
@@ -147,16 +147,16 @@ export class ClientConnection {
     if (!state) return;
     if (this.behind || (this.stream !== undefined && this.options.mode === 'delta')) this.stats.resyncs++;
     this.behind = false;
-    this.write(this.view.snapshotJson(state), state.seq);
+    this.write(this.view.snapshot(state));
     this.stream = state.stream;
     this.seq = state.seq;
   }
 
-  private write(json: string, seq: number): void {
-    const bytes = json.length;
+  private write(msg: Encoded): void {
+    const bytes = msg.size;
     this.pendingBytes += bytes;
     this.stats.sent++;
-    this.transport.send(json, seq, () => {
+    this.transport.send(msg, () => {
       this.pendingBytes -= bytes;
       if (this.behind && this.pendingBytes === 0 && !this.closed) this.sendSnapshot();
     });

@@ -163,7 +163,7 @@ export class FeedServer {
           if (!state) throw new HttpError(503, 'no snapshot yet: the source has not produced one');
           const view = this.views.acquire(access.grants, access.requested);
           try {
-            sendJson(res, 200, view.snapshotJson(state), cors, head);
+            sendJson(res, 200, view.snapshot(state).json, cors, head);
           } finally {
             this.views.release(view);
           }

@@ -4,6 +4,7 @@
  * closing an idle connection; `retry:` sets the browser's reconnect delay for clients that rely on it.
  */
 import type { ServerResponse } from 'node:http';
+import type { Encoded } from '../stream/view.js';
 import type { Transport } from './client.js';
 
 export class SseTransport implements Transport {
@@ -29,12 +30,12 @@ export class SseTransport implements Transport {
     res.on('close', () => clearInterval(this.heartbeat));
   }
 
-  send(json: string, seq: number | undefined, done: () => void): void {
+  send(msg: Encoded, done: () => void): void {
     if (this.res.destroyed) {
       done();
       return;
     }
-    this.res.write(seq === undefined ? `data: ${json}\n\n` : `id: ${seq}\ndata: ${json}\n\n`, () => done());
+    this.res.write(msg.sse, () => done());
   }
 
   close(): void {

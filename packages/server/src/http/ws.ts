@@ -6,18 +6,19 @@
  * closes the connection with 1008 (policy) or 1009 (too big): clients can never send events.
  */
 import type { WebSocket } from 'ws';
+import type { Encoded } from '../stream/view.js';
 import type { Transport } from './client.js';
 
 export class WsTransport implements Transport {
   readonly kind = 'ws';
   constructor(private readonly ws: WebSocket) {}
 
-  send(json: string, _seq: number | undefined, done: () => void): void {
+  send(msg: Encoded, done: () => void): void {
     if (this.ws.readyState !== this.ws.OPEN) {
       done();
       return;
     }
-    this.ws.send(json, () => done());
+    this.ws.send(msg.text, { binary: false }, () => done());
   }
 
   close(reason: string): void {

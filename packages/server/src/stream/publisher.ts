@@ -28,8 +28,8 @@ export class EnginePublisher {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastSnapshot: Snapshot | undefined;
   private seq: number;
-  /** Wall-clock cost of the latest publication (snapshot + diff), for /health and the benchmark. */
-  lastCostMs = 0;
+  /** Recent publication costs (ms): building the snapshot, diffing it, handing it to every client. */
+  private readonly costs = { buildMs: [] as number[], diffMs: [] as number[], fanoutMs: [] as number[] };
 
   constructor(
     private readonly engine: MetricsEngine,
@@ -64,6 +64,8 @@ export class EnginePublisher {
     this.lastSnapshot = snap;
     const prev = this.hub.state;
     const scopes = roundFigures(snap.scopes as unknown as Record<string, JsonObject>);
+    const t1 = performance.now();
+    let t2 = t1;
     const state: StreamState = {
       stream: this.streamId,
       seq: ++this.seq,
@@ -76,6 +78,7 @@ export class EnginePublisher {
     };
     if (!prev || prev.stream !== this.streamId) {
       this.hub.reset(state);
+      t2 = performance.now();
     } else {
       const frame: Frame = {
         stream: this.streamId,
@@ -99,9 +102,30 @@ export class EnginePublisher {
       }
       for (const k in prev.scopes) if (!(k in scopes)) frame.removed.push(k);
       if (owners !== prev.owners) frame.owners = owners;
+      t2 = performance.now();
       this.hub.advance(frame, state);
     }
-    this.lastCostMs = performance.now() - t0;
+    this.record(t1 - t0, t2 - t1, performance.now() - t2);
     return true;
+  }
+
+  /** Median and worst of the recent costs, for /health and the benchmark. */
+  costSummary(): Record<string, { p50: number; max: number }> {
+    const out: Record<string, { p50: number; max: number }> = {};
+    for (const [k, xs] of Object.entries(this.costs)) {
+      const s = [...xs].sort((a, b) => a - b);
+      const r = (x: number | undefined) => Math.round((x ?? 0) * 10) / 10;
+      out[k] = { p50: r(s[Math.floor(s.length / 2)]), max: r(s[s.length - 1]) };
+    }
+    return out;
+  }
+
+  private record(build: number, diffMs: number, fanout: number): void {
+    const c = this.costs;
+    c.buildMs.push(build);
+    c.diffMs.push(diffMs);
+    c.fanoutMs.push(fanout);
+    // The last minute or so at the default rate.
+    for (const xs of Object.values(c)) if (xs.length > 120) xs.shift();
   }
 }

@@ -16,6 +16,35 @@ import type { Owners, StreamState } from './types.js';
 
 const jsonOf = new WeakMap<object, string>();
 
+/**
+ * One message as sent: its JSON, and the bytes for each transport made once and shared by every client
+ * of the view (encoding a string per client costs more than writing it).
+ */
+export class Encoded {
+  #sse: Buffer | undefined;
+  #text: Buffer | undefined;
+  constructor(
+    readonly json: string,
+    readonly seq: number,
+  ) {}
+
+  /** An SSE event: `id:` = seq. */
+  get sse(): Buffer {
+    this.#sse ??= Buffer.from(`id: ${this.seq}\ndata: ${this.json}\n\n`);
+    return this.#sse;
+  }
+
+  /** A WebSocket text message. */
+  get text(): Buffer {
+    this.#text ??= Buffer.from(this.json);
+    return this.#text;
+  }
+
+  get size(): number {
+    return this.json.length;
+  }
+}
+
 /** JSON of an object, made once per object (states and frames share unchanged objects). */
 function cachedJson(value: JsonObject): string {
   let s = jsonOf.get(value);
@@ -30,8 +59,8 @@ export class View {
   readonly key: string;
   /** Clients using this view (the registry drops a view with none). */
   users = 0;
-  private full: { stream: string; seq: number; json: string } | undefined;
-  private readonly deltas = new Map<string, string>();
+  private full: { stream: string; seq: number; msg: Encoded } | undefined;
+  private readonly deltas = new Map<string, Encoded>();
 
   constructor(
     readonly grants: Grants,
@@ -46,9 +75,9 @@ export class View {
   }
 
   /** The whole state as this view sees it. */
-  snapshotJson(state: StreamState): string {
+  snapshot(state: StreamState): Encoded {
     const f = this.full;
-    if (f && f.stream === state.stream && f.seq === state.seq) return f.json;
+    if (f && f.stream === state.stream && f.seq === state.seq) return f.msg;
     const parts: string[] = [];
     for (const k in state.scopes) {
       if (this.allows(k, state.owners)) parts.push(`${JSON.stringify(k)}:${cachedJson(state.scopes[k])}`);
@@ -57,12 +86,13 @@ export class View {
       `{"type":"snapshot","stream":${JSON.stringify(state.stream)},"seq":${state.seq},"t":${state.t},` +
       `"at":${state.at},"timeZone":${JSON.stringify(state.timeZone)},"settings":${JSON.stringify(state.settings)},` +
       `"scopes":{${parts.join(',')}}}`;
-    this.full = { stream: state.stream, seq: state.seq, json };
-    return json;
+    const msg = new Encoded(json, state.seq);
+    this.full = { stream: state.stream, seq: state.seq, msg };
+    return msg;
   }
 
   /** One frame as this view sees it. */
-  deltaJson(entry: RingEntry): string {
+  delta(entry: RingEntry): Encoded {
     const { frame, ownersBefore, ownersAfter } = entry;
     const cacheKey = `${frame.stream}/${frame.seq}`;
     const cached = this.deltas.get(cacheKey);
@@ -88,12 +118,13 @@ export class View {
       `{"type":"delta","stream":${JSON.stringify(frame.stream)},"seq":${frame.seq},"base":${frame.base},` +
       `"t":${frame.t},"at":${frame.at},"scopes":{${parts.join(',')}},` +
       `"replaced":${JSON.stringify(replaced)},"removed":${JSON.stringify(removed)}}`;
-    this.deltas.set(cacheKey, json);
+    const msg = new Encoded(json, frame.seq);
+    this.deltas.set(cacheKey, msg);
     if (this.deltas.size > this.maxCachedDeltas) {
       const oldest = this.deltas.keys().next().value;
       if (oldest !== undefined) this.deltas.delete(oldest);
     }
-    return json;
+    return msg;
   }
 }
 
