@@ -33,6 +33,18 @@ describe('patches', () => {
     );
   });
 
+  it('round-trips lists that grow', () => {
+    fc.assert(
+      fc.property(fc.array(obj, { maxLength: 4 }), fc.array(obj, { maxLength: 3 }), (head, tail) => {
+        const a = { list: head };
+        const b = { list: [...structuredClone(head), ...tail] };
+        const p = diff(a, b);
+        const out = p === undefined ? a : applyPatch(a, JSON.parse(JSON.stringify(p)));
+        expect(JSON.parse(JSON.stringify(out))).toEqual(JSON.parse(JSON.stringify(b)));
+      }),
+    );
+  });
+
   it('is empty exactly when the states are equal', () => {
     fc.assert(
       fc.property(obj, obj, (a, b) => {
@@ -49,6 +61,18 @@ describe('patches', () => {
     expect(a).toEqual(before);
     expect(out).toEqual({ x: { deep: { n: 1 } }, y: { n: 3 } });
     expect(out.x).toBe(a.x);
+  });
+
+  it('sends a grown list as an append', () => {
+    const a = { intervals: [{ n: 1 }, { n: 2 }] };
+    const b = { intervals: [{ n: 1 }, { n: 2 }, { n: 3 }] };
+    const p = diff(a, b);
+    expect(p).toEqual({ intervals: { $a: [{ n: 3 }] } });
+    expect(applyPatch(a, p!)).toEqual(b);
+    // A changed earlier entry: the list goes whole.
+    expect(diff(a, { intervals: [{ n: 9 }, { n: 2 }, { n: 3 }] })).toEqual({
+      intervals: [{ n: 9 }, { n: 2 }, { n: 3 }],
+    });
   });
 
   it('sends only what changed, null included', () => {

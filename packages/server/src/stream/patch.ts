@@ -4,9 +4,10 @@
  * per cent of it). A patch is a JSON object merged into its target:
  *   - a key holding a plain object is merged recursively (a target that is not an object starts as {});
  *   - a key holding anything else (number, string, boolean, null, array) replaces the target's value;
- *   - the key `$d` lists keys of the target to delete.
- * Arrays are replaced whole when they differ (the only arrays in a snapshot are today's closed intervals,
- * which change once an interval). Applying never mutates its input: unchanged subtrees are shared, so a
+ *   - the key `$d` lists keys of the target to delete;
+ *   - an object `{"$a": [...]}` appends its items to the target's array (today's closed intervals only
+ *     ever grow: when one closes, the patch carries that one, not the day's list again).
+ * Other changed arrays are replaced whole. Applying never mutates its input: unchanged subtrees are shared, so a
  * consumer holding an older state is unaffected. The browser client has its own copy of `applyPatch`
  * (packages/widgets/src/live/patch.ts), kept in step by the end-to-end tests.
  */
@@ -18,6 +19,8 @@ export interface JsonObject {
 
 /** The key listing deletions; snapshot keys never start with `$`. */
 export const DELETE_KEY = '$d';
+/** The key of an append to an array. */
+export const APPEND_KEY = '$a';
 
 export function isPlainObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,7 +60,13 @@ export function diff(from: JsonObject, to: JsonObject): JsonObject | undefined {
       if (d !== undefined) (out ??= {})[k] = d;
       continue;
     }
-    if (Array.isArray(a) && Array.isArray(b) && jsonEqual(a, b)) continue;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length === b.length && jsonEqual(a, b)) continue;
+      if (a.length > 0 && b.length > a.length && a.every((x, i) => jsonEqual(x, b[i]))) {
+        (out ??= {})[k] = { [APPEND_KEY]: b.slice(a.length) };
+        continue;
+      }
+    }
     // An object over a non-object applies as a merge into {}, which yields the object itself.
     (out ??= {})[k] = b;
   }
@@ -79,7 +88,10 @@ export function applyPatch(target: Json | undefined, patch: JsonObject): JsonObj
       if (Array.isArray(p)) for (const d of p) if (typeof d === 'string') delete out[d];
       continue;
     }
-    out[k] = isPlainObject(p) ? applyPatch(base[k], p) : p;
+    const t = base[k];
+    if (isPlainObject(p) && Array.isArray(p[APPEND_KEY]) && Array.isArray(t))
+      out[k] = [...t, ...p[APPEND_KEY]];
+    else out[k] = isPlainObject(p) ? applyPatch(t, p) : p;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Applies a patch of the live-feed protocol (@wallboard/server, src/stream/patch.ts, which documents
  * the rules): plain objects merge recursively into the target (a non-object target starts as {}), any
- * other value replaces, and `$d` lists keys to delete. Never mutates: unchanged subtrees are shared, so a
+ * other value replaces, `$d` lists keys to delete, and `{"$a": [...]}` appends to the target's array. Never mutates: unchanged subtrees are shared, so a
  * widget holding the previous snapshot is unaffected. Kept in step with the server's copy by the
  * end-to-end tests (test/live/).
  */
@@ -19,7 +19,9 @@ export function applyPatch(target: unknown, patch: JsonObject): JsonObject {
       if (Array.isArray(p)) for (const d of p) if (typeof d === 'string') delete out[d];
       continue;
     }
-    out[k] = isPlainObject(p) ? applyPatch(base[k], p) : p;
+    const t = base[k];
+    if (isPlainObject(p) && Array.isArray(p.$a) && Array.isArray(t)) out[k] = [...t, ...p.$a];
+    else out[k] = isPlainObject(p) ? applyPatch(t, p) : p;
   }
   return out;
 }
