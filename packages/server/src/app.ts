@@ -3,7 +3,7 @@
  * Redis, mirrors it there for other instances); without one it follows the stream from Redis. Either way
  * it serves every client from its own hub.
  */
-import { type EngineOptions, MetricsEngine, type WallboardEvent } from '@wallboard/metrics';
+import { type EngineOptions, MetricsEngine, type QueueConfig, type WallboardEvent } from '@wallboard/metrics';
 import { CorsPolicy } from './access/cors.js';
 import type { TokenTable } from './access/tokens.js';
 import { FeedServer, type Health } from './http/server.js';
@@ -37,6 +37,11 @@ export interface ServerConfig {
     EngineOptions,
     'timeZone' | 'intervalMin' | 'slThresholdSec' | 'slTarget' | 'slFormula' | 'shortAbandonSec'
   >;
+  /**
+   * Queue settings (`--queues FILE`): passed to the engine, and each queue's `partner` is its owner for
+   * `partner:ID` tokens whatever the events say (a queue_log never names partners).
+   */
+  queues?: Record<string, QueueConfig>;
   publishMs: number;
   pollMs: number;
   ringSize: number;
@@ -119,6 +124,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       engine = new MetricsEngine({
         ...config.engine,
         timeZone: config.engine.timeZone ?? made.zone,
+        queues: config.queues,
         clock: () => src.clock(),
         // With a clock the engine rejects events more than 5 min ahead of it. The clock follows the
         // events, so a file read from its start (a night without calls between two days) jumps further:
@@ -126,7 +132,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         maxJumpMs: 86_400_000,
       });
       const eng = engine;
-      const owners = new OwnerTracker();
+      const owners = new OwnerTracker(config.queues);
       const publisher = new EnginePublisher(eng, owners, hub, { publishMs: config.publishMs });
       const sink = (events: WallboardEvent[]) => {
         for (const e of events) owners.observe(e);

@@ -11,6 +11,7 @@ import { CorsError, normalizeOrigin } from '../access/cors.js';
 import { parseTokens, TokenFileError } from '../access/tokens.js';
 import { DEFAULTS, type ServerConfig, type SourceSpec } from '../app.js';
 import { CliError, numberFlag, parseFlags } from './args.js';
+import { parseQueues, QueueFileError } from './queues.js';
 
 export const USAGE = `Usage: wallboard-server [source] [options]
 
@@ -28,6 +29,8 @@ Source (one; none with --redis follows another instance's stream):
 Serving:
   --port 8080  --host 127.0.0.1
   --tokens FILE           JSON {"token": ["partner:acme"], "other": ["*"]}: every data endpoint needs a token
+  --queues FILE           JSON {"billing-en": {"partner": "acme", "name": "Billing"}}: queue owners (for
+                          partner tokens, whatever the events say) and per-queue slThresholdSec/slTarget
   --origins URL,...       browser origins allowed to read the feeds (CORS and WebSocket), or *
   --redis URL             redis://127.0.0.1:6379: share the stream between instances
   --redis-namespace NAME  key prefix in Redis (default wallboard)
@@ -51,6 +54,7 @@ const FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
   tokens: { type: 'string' },
+  queues: { type: 'string' },
   origins: { type: 'string' },
   redis: { type: 'string' },
   'redis-namespace': { type: 'string' },
@@ -160,6 +164,15 @@ export async function configFromArgs(
       throw err;
     }
   }
+  let queues: ServerConfig['queues'];
+  if (v.queues !== undefined) {
+    try {
+      queues = parseQueues(await readText(v.queues as string, 'queues file'), v.queues as string);
+    } catch (err) {
+      if (err instanceof QueueFileError) throw new CliError(err.message);
+      throw err;
+    }
+  }
   let origins: string[] = [];
   if (v.origins !== undefined) {
     try {
@@ -197,6 +210,7 @@ export async function configFromArgs(
     host: (v.host as string | undefined) ?? DEFAULTS.host,
     port: numberFlag(v, 'port', { integer: true, min: 0, max: 65535, default: DEFAULTS.port }) as number,
     tokens,
+    queues,
     origins,
     redis,
     redisNamespace: (v['redis-namespace'] as string | undefined) ?? DEFAULTS.redisNamespace,

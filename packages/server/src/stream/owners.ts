@@ -3,13 +3,24 @@
  * partner its `call.queued` events name; a team to the partner of its agents (while they all have the
  * same one). Tokens scoped to `partner:ID` see these scopes and nothing else.
  */
+import type { QueueConfig } from '@wallboard/metrics';
 import type { Owners } from './types.js';
 
 export class OwnerTracker {
   private owners: Record<string, string> = {};
   private readonly teamPartners = new Map<string, Set<string>>();
+  /** Queues whose owner is configured (`--queues`): events never change it. */
+  private readonly configured = new Set<string>();
   /** Scope keys whose owner changed since the last `take()`. */
   private readonly changed = new Set<string>();
+
+  constructor(queues: Readonly<Record<string, QueueConfig>> = {}) {
+    for (const [q, cfg] of Object.entries(queues)) {
+      if (!cfg.partner) continue;
+      this.configured.add(q);
+      this.owners[`queue:${q}`] = cfg.partner;
+    }
+  }
 
   /** Looks at one event (already decoded; anything malformed is the engine's to reject). */
   observe(e: unknown): void {
@@ -17,8 +28,9 @@ export class OwnerTracker {
     const ev = e as Record<string, unknown>;
     const partner = ev.partner;
     if (typeof partner !== 'string' || partner === '') return;
-    if (ev.type === 'call.queued' && typeof ev.queue === 'string') this.set(`queue:${ev.queue}`, partner);
-    else if (ev.type === 'agent.state' && typeof ev.team === 'string' && ev.team !== '') {
+    if (ev.type === 'call.queued' && typeof ev.queue === 'string') {
+      if (!this.configured.has(ev.queue)) this.set(`queue:${ev.queue}`, partner);
+    } else if (ev.type === 'agent.state' && typeof ev.team === 'string' && ev.team !== '') {
       let set = this.teamPartners.get(ev.team);
       if (!set) this.teamPartners.set(ev.team, (set = new Set()));
       if (set.has(partner)) return;
