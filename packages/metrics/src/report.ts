@@ -31,7 +31,6 @@ export type ReportOptions = Omit<EngineOptions, 'clock' | 'scheduler' | 'tickMs'
 /** An incremental report: push events (decoded objects), then `result()`. */
 export class ReportBuilder {
   private readonly engine: MetricsEngine;
-  private first: number | null = null;
 
   constructor(options: ReportOptions = {}) {
     this.engine = new MetricsEngine({ ...options, keepIntervals: 'all', advice: false });
@@ -39,9 +38,7 @@ export class ReportBuilder {
 
   push(event: unknown): boolean {
     const { core } = this.engine.internals;
-    const ok = core.push(event);
-    if (ok && this.first === null) this.first = core.now;
-    return ok;
+    return core.push(event);
   }
 
   /** Reason and detail of the latest rejection (for --strict). */
@@ -59,7 +56,9 @@ export class ReportBuilder {
 
   result(): Report {
     const { core, builder } = this.engine.internals;
-    // The stream is over: an overflow not re-queued by now never will be.
+    // The stream is over: an event held against the first one is rejected, and an overflow not
+    // re-queued by now never will be.
+    core.settleStart();
     core.settleOverflows(Number.POSITIVE_INFINITY);
     const snap = this.engine.snapshot();
     const scopes: Record<string, ReportScope> = {};
@@ -97,8 +96,8 @@ export class ReportBuilder {
     const d = this.engine.diagnostics();
     return {
       settings: this.engine.settings,
-      from: this.first,
-      to: this.first === null ? null : core.now,
+      from: core.startedAt,
+      to: core.startedAt === null ? null : core.now,
       scopes,
       intervals: [...byInterval.values()].sort((a, b) => a.start - b.start),
       diagnostics: { accepted: d.accepted, rejected: d.rejected, reasons: d.reasons },

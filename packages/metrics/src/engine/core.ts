@@ -115,8 +115,16 @@ export class EngineCore {
   };
   /** Bumped whenever any figure may have changed; snapshots compare it. */
   version = 0;
+  /** Time of the first accepted event, null before (and after that event is retracted). */
+  startedAt: number | null = null;
+  /** Called for every rejection with the pushed event's tag (e.g. its source line), retractions too. */
+  onReject: ((tag: number, reason: string, detail: string) => void) | undefined;
 
-  private readonly all: Scope;
+  private all: Scope;
+  /** The first event's time is unconfirmed (see pushProvisional). */
+  private provisional = false;
+  private anchor: { value: WallboardEvent; tag: number } | null = null;
+  private held: { value: WallboardEvent; tag: number; reason: RejectReason; detail: string } | null = null;
   private readonly queueScopes = new Map<string, Scope>();
   private readonly partnerScopes = new Map<string, Scope>();
   private readonly teamScopes = new Map<string, Scope>();
@@ -139,38 +147,156 @@ export class EngineCore {
     this.scopes.set('all', this.all);
   }
 
-  /** Validates and applies one event. Never throws; returns whether it was accepted. */
-  push(value: unknown): boolean {
+  /**
+   * Validates and applies one event. Never throws; returns whether it was accepted (an event held while
+   * the stream's start is unconfirmed returns false and is settled later, see `pushProvisional`).
+   * `tag` is handed back to `onReject` when this event is rejected (the report CLI passes line numbers).
+   */
+  push(value: unknown, tag = 0): boolean {
     const invalid = findProblem(value);
-    if (invalid) return this.reject(invalid.reason, invalid.detail);
+    if (invalid) return this.reject(invalid.reason, invalid.detail, tag);
     const e = value as WallboardEvent;
-    if (e.id !== undefined && (this.seenIds.has(e.id) || this.oldIds.has(e.id))) {
-      this.diagnostics.duplicates++;
-      return this.reject('duplicate', `id "${e.id}" seen before`);
-    }
-    if (this.now === Number.NEGATIVE_INFINITY) this.start(e.t);
-    else if (e.t < this.now - this.options.outOfOrderToleranceMs) {
-      this.diagnostics.outOfOrder++;
-      return this.reject('out-of-order', `${e.type} at ${e.t} is ${this.now - e.t} ms behind the stream`);
-    } else if (e.t > this.now + this.options.maxJumpMs) {
-      return this.reject('bad-time', `${e.type} at ${e.t} is ${e.t - this.now} ms ahead of the stream`);
-    }
+    if (e.id !== undefined && (this.seenIds.has(e.id) || this.oldIds.has(e.id)))
+      return this.reject('duplicate', `id "${e.id}" seen before`, tag);
+    return this.provisional ? this.pushProvisional(e, tag) : this.pushChecked(e, tag);
+  }
+
+  /**
+   * Every check first, then time moves, then the event applies: a rejected event is dropped whole and
+   * never moves the clock (an answer for an unknown call an hour ahead must not make the rest of the
+   * stream out of order).
+   */
+  private pushChecked(e: WallboardEvent, tag: number): boolean {
+    const problem = this.timeProblem(e) ?? this.check(e);
+    if (problem) return this.reject(problem[0], problem[1], tag);
     this.advance(e.t);
-    const problem = this.apply(e);
-    if (problem) return this.reject(problem[0], problem[1]);
+    const late = this.apply(e);
+    if (late) return this.reject(late[0], late[1], tag); // unreachable while check() mirrors apply()
     if (e.id !== undefined) this.rememberId(e.id);
+    if (this.startedAt === null) {
+      this.startedAt = e.t;
+      // With a clock, the clock vouches for the first event's time; without one, the next events do.
+      if (!this.options.clock) {
+        this.provisional = true;
+        this.anchor = { value: e, tag };
+      }
+    }
     this.diagnostics.accepted++;
     this.version++;
     return true;
   }
 
-  private reject(reason: RejectReason | string, detail: string): false {
+  /**
+   * Without a clock, nothing vouches for the first event's time: one absurd but finite time (t = 4e12,
+   * the year 2096) would make every later event out of order. So the first accepted event fixes the
+   * clock provisionally. An event whose time the first would reject (out of order, or more than
+   * maxJumpMs ahead) is held, not applied. The next event settles it: if it is accepted next to the
+   * first, the first stands and the held one is rejected; if it agrees with the held one instead, two
+   * events outvote one, so the first is retracted (counted as `bad-time`, its effects undone) and the
+   * stream starts again from the held event. A held event that nothing confirms is rejected at the end
+   * (`settleStart`).
+   */
+  private pushProvisional(e: WallboardEvent, tag: number): boolean {
+    const vsFirst = this.timeProblem(e);
+    if (!vsFirst) {
+      const ok = this.pushChecked(e, tag);
+      if (ok) this.settleStart();
+      return ok;
+    }
+    const content = this.check(e);
+    if (content) return this.reject(content[0], content[1], tag);
+    const held = this.held;
+    this.held = null;
+    if (held && this.follows(held.value.t, e.t)) {
+      this.retractFirst(held.value);
+      this.pushChecked(held.value, held.tag);
+      return this.provisional ? this.pushProvisional(e, tag) : this.pushChecked(e, tag);
+    }
+    if (held) this.reject(held.reason, held.detail, held.tag);
+    this.held = { value: e, tag, reason: vsFirst[0], detail: vsFirst[1] };
+    return false;
+  }
+
+  /** Ends the first event's probation: it stands, and an event held against it is rejected. */
+  settleStart(): void {
+    this.provisional = false;
+    this.anchor = null;
+    const held = this.held;
+    this.held = null;
+    if (held) this.reject(held.reason, held.detail, held.tag);
+  }
+
+  /** Whether an event at `t` could follow one at `prev` (not out of order, not absurdly ahead). */
+  private follows(prev: number, t: number): boolean {
+    return t >= prev - this.options.outOfOrderToleranceMs && t <= prev + this.options.maxJumpMs;
+  }
+
+  /** Why the event's time is unacceptable now, or null. */
+  private timeProblem(e: WallboardEvent): [RejectReason, string] | null {
+    const now = this.now;
+    if (now !== Number.NEGATIVE_INFINITY) {
+      if (e.t < now - this.options.outOfOrderToleranceMs)
+        return ['out-of-order', `${e.type} at ${e.t} is ${now - e.t} ms behind the stream`];
+      if (e.t > now + this.options.maxJumpMs)
+        return ['bad-time', `${e.type} at ${e.t} is ${e.t - now} ms ahead of the stream`];
+    }
+    const clock = this.options.clock;
+    if (clock && e.t > now) {
+      const c = clock();
+      if (Number.isFinite(c) && e.t > c + this.options.maxJumpMs)
+        return ['bad-time', `${e.type} at ${e.t} is ${e.t - c} ms ahead of the clock`];
+    }
+    return null;
+  }
+
+  /** Undoes the first event (the only one applied): the engine is as new, the event counted as rejected. */
+  private retractFirst(by: WallboardEvent): void {
+    const first = this.anchor;
+    this.resetState();
+    if (!first) return;
+    this.diagnostics.accepted--;
+    const iso = (t: number) => new Date(t).toISOString();
+    this.reject(
+      'bad-time',
+      `${first.value.type} at ${iso(first.value.t)} is far from the stream that follows it (${iso(by.t)})`,
+      first.tag,
+    );
+  }
+
+  private resetState(): void {
+    this.now = Number.NEGATIVE_INFINITY;
+    this.minute = this.intervalSeq = this.intervalStart = this.nextInterval = 0;
+    this.daySeq = this.dayStart = this.nextDay = 0;
+    this.scopes.clear();
+    this.queueScopes.clear();
+    this.partnerScopes.clear();
+    this.teamScopes.clear();
+    this.all = new Scope('all', Level.All, this.options.rollingMin, 0, 0);
+    this.scopes.set('all', this.all);
+    this.calls.clear();
+    this.agents.clear();
+    this.queuePartner.clear();
+    for (const [q, cfg] of Object.entries(this.options.queues))
+      if (cfg.partner) this.queuePartner.set(q, cfg.partner);
+    this.overflowPending = [];
+    this.seenIds = new Set();
+    this.oldIds = new Set();
+    this.startedAt = null;
+    this.provisional = false;
+    this.anchor = null;
+    this.version++;
+  }
+
+  private reject(reason: RejectReason | string, detail: string, tag = 0): false {
     const d = this.diagnostics;
     d.rejected++;
     d.reasons[reason] = (d.reasons[reason] ?? 0) + 1;
+    if (reason === 'duplicate') d.duplicates++;
+    else if (reason === 'out-of-order') d.outOfOrder++;
     d.recent.push({ reason, detail });
     if (d.recent.length > RECENT_REJECTIONS) d.recent.shift();
     this.version++;
+    this.onReject?.(tag, reason, detail);
     return false;
   }
 
@@ -303,6 +429,64 @@ export class EngineCore {
 
   // ---- events ---------------------------------------------------------------------------------------
 
+  /**
+   * Why `e` would be rejected by the state it meets, or null: the same decisions `apply` makes, taken
+   * before time moves. A call the advance to `e.t` would evict or settle counts as gone already.
+   */
+  private check(e: WallboardEvent): [RejectReason, string] | null {
+    if (e.type === 'agent.state') return null;
+    if (e.type === 'call.rated') return this.roomFor(e.queue);
+    const c = this.liveCall(e.call, e.t);
+    if (e.type === 'call.queued') {
+      if (c && c.status !== OVERFLOWED)
+        return ['invalid-transition', `call "${e.call}" queued twice without overflowing`];
+      return this.roomFor(e.queue);
+    }
+    if (!c) return ['unknown-call', `${e.type} for call "${e.call}" never queued here`];
+    if (c.queueId !== e.queue) {
+      return [
+        'invalid-transition',
+        `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`,
+      ];
+    }
+    switch (e.type) {
+      case 'call.answered':
+        return c.status === WAITING
+          ? null
+          : ['invalid-transition', `call "${e.call}" answered but not waiting`];
+      case 'call.abandoned':
+        return c.status === WAITING
+          ? null
+          : ['invalid-transition', `call "${e.call}" abandoned but not waiting`];
+      case 'call.overflowed':
+        return c.status === WAITING
+          ? null
+          : ['invalid-transition', `call "${e.call}" overflowed but not waiting`];
+      case 'call.ended':
+        return c.status === ANSWERED
+          ? null
+          : ['invalid-transition', `call "${e.call}" ended but never answered`];
+    }
+  }
+
+  /** The call as `advance(t)` would leave it: undefined when eviction or an overflow's settling removes it. */
+  private liveCall(id: string, t: number): CallState | undefined {
+    const c = this.calls.get(id);
+    if (!c || !(t > this.now)) return c;
+    if (c.status === OVERFLOWED && c.overflowAt < t - this.options.outOfOrderToleranceMs) return undefined;
+    const everyMs = EVICT_EVERY_MIN * 60_000;
+    const lastEviction = Math.floor(t / everyMs) * everyMs;
+    if (lastEviction > this.now && c.lastSeen < lastEviction - this.options.evictAfterMs) return undefined;
+    return c;
+  }
+
+  private roomFor(queue: string): [RejectReason, string] | null {
+    return this.queueScopes.has(queue) || this.scopes.size < MAX_SCOPES
+      ? null
+      : ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
+  }
+
+  /** Applies a checked event; a problem here means check() missed one (the event is still rejected). */
   private apply(e: WallboardEvent): [RejectReason, string] | null {
     if (e.type === 'agent.state') return this.onAgentState(e);
     return this.onCall(e);
@@ -312,28 +496,18 @@ export class EngineCore {
     if (e.type === 'call.queued') return this.onQueued(e.call, e.queue, e.partner, e.t);
     if (e.type === 'call.rated') return this.onRated(e.queue, e.agent, e.score);
     const c = this.calls.get(e.call);
-    if (!c) return ['unknown-call', `${e.type} for call "${e.call}" never queued here`];
-    if (c.queueId !== e.queue) {
-      return [
-        'invalid-transition',
-        `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`,
-      ];
-    }
+    if (!c || c.queueId !== e.queue) return ['unknown-call', `${e.type} for call "${e.call}" gone meanwhile`];
     c.lastSeen = e.t;
     switch (e.type) {
       case 'call.answered':
-        if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" answered but not waiting`];
         this.answer(c, e.t, e.agent);
         return null;
       case 'call.abandoned':
-        if (c.status !== WAITING) return ['invalid-transition', `call "${e.call}" abandoned but not waiting`];
         this.abandon(c, e.t);
         this.calls.delete(e.call);
         this.release(c);
         return null;
       case 'call.overflowed':
-        if (c.status !== WAITING)
-          return ['invalid-transition', `call "${e.call}" overflowed but not waiting`];
         this.outcomeAt(c.queue, c, F.overflowed, F.waitOverflowed, e.t - c.visitAt);
         c.queue.waiting.delete(c);
         c.status = OVERFLOWED;
@@ -341,7 +515,6 @@ export class EngineCore {
         this.overflowPending.push({ c, gen: c.gen, id: e.call });
         return null;
       case 'call.ended':
-        if (c.status !== ANSWERED) return ['invalid-transition', `call "${e.call}" ended but never answered`];
         this.end(c, e.t, e.agent, e.holdMs);
         this.calls.delete(e.call);
         this.release(c);

@@ -98,6 +98,7 @@ export class MetricsEngine implements WallboardStore {
   /** Moves engine time forward without an event (closing intervals on the way). */
   advanceTo(t: number): void {
     if (!Number.isFinite(t)) return;
+    this.core.settleStart(); // an explicit time vouches for the stream's start
     this.core.advance(t);
     this.notify();
   }

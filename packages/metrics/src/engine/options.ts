@@ -28,7 +28,10 @@ export interface EngineOptions {
   outOfOrderToleranceMs?: number;
   /** Calls unseen for this long are evicted. Default 4 hours. */
   evictAfterMs?: number;
-  /** Events further ahead of the engine's time than this are rejected as absurd. Default 7 days (live: 5 min). */
+  /**
+   * Events further ahead of the engine's time (and, with a clock, of the clock) than this are rejected
+   * as absurd. Default 7 days (with a clock: 5 min).
+   */
   maxJumpMs?: number;
   /** Keep `today`'s closed intervals (a live board) or every interval (a report). */
   keepIntervals?: 'today' | 'all';
@@ -58,6 +61,8 @@ export interface ResolvedOptions {
   keepIntervals: 'today' | 'all';
   queues: Record<string, QueueConfig>;
   advice: boolean;
+  /** The time source besides the events, when there is one: events far ahead of it are rejected. */
+  clock: (() => number) | undefined;
 }
 
 /** Checks options, naming the first bad one; throws RangeError (the CLI turns it into one line). */
@@ -94,5 +99,6 @@ export function resolveOptions(o: EngineOptions): ResolvedOptions {
     keepIntervals,
     queues: o.queues ?? {},
     advice: o.advice ?? true,
+    clock: o.clock,
   };
 }
