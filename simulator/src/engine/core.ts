@@ -13,7 +13,7 @@
  */
 
 import type { Model } from './model.js';
-import type { Rng } from './rng.js';
+import { callStream } from './rng.js';
 import { type EventSink, type QueueRuntime, SimState } from './state.js';
 import * as St from './stats.js';
 import {
@@ -190,7 +190,47 @@ export abstract class SimulationCore extends SimState {
     this.cFlags[s] = measured ? CF_MEASURED : 0;
     if (measured) this.stats.call[St.C_OFFERED]++;
     if (this.sink !== null) this.cId[s] = `c${no}`;
+    this.drawAttributes(s, q, now);
     this.offer(s, q);
+  }
+
+  /**
+   * The caller's attributes, all drawn now from the arrival queue's stream for each purpose, whether or not
+   * they will be needed: so arrival i of a queue gets the same patience, handle time, hold, ACW and survey
+   * answer in every run of the seed, however staffing, breaks or interventions differ (common random
+   * numbers; a draw made only when a call waits or is answered would shift every later caller's).
+   */
+  private drawAttributes(s: number, q: number, now: number): void {
+    const rt = this.qRt[q];
+    this.cPatienceAt[s] =
+      rt.patience === null ? Number.POSITIVE_INFINITY : now + rt.patience.sample(rt.patienceRng);
+    this.cHandleMs[s] = rt.handle.sample(rt.handleRng);
+    let hold = 0;
+    if (rt.hold !== null && rt.holdRng.uniform() < rt.holdProbability)
+      hold = Math.round(rt.hold.sample(rt.holdRng));
+    this.cHoldMs[s] = hold;
+    this.cAcwMs[s] = rt.acw === null ? 0 : rt.acw.sample(rt.acwRng);
+    if (this.anySurvey) {
+      const rng = rt.surveyRng;
+      this.cSurveyU[s] = rng.uniform();
+      // Box-Muller (one normal per caller keeps the stream's use per call fixed).
+      this.cSurveyZ[s] = Math.sqrt(-2 * Math.log(rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
+    }
+  }
+
+  /**
+   * Call s is answered in q, not the queue it arrived at: q's handle, hold and ACW apply, drawn from a
+   * stream of this call's own in q (callStream), so they too do not depend on what other calls did.
+   */
+  private drawInQueue(s: number, q: number): void {
+    const rt = this.qRt[q];
+    const rng = this.callRng;
+    rng.reseed(this.seed, callStream(q, this.cNo[s]));
+    this.cHandleMs[s] = rt.handle.sample(rng);
+    let hold = 0;
+    if (rt.hold !== null && rng.uniform() < rt.holdProbability) hold = Math.round(rt.hold.sample(rng));
+    this.cHoldMs[s] = hold;
+    this.cAcwMs[s] = rt.acw === null ? 0 : rt.acw.sample(rng);
   }
 
   // ---- calls --------------------------------------------------------------------------------------------
@@ -244,13 +284,11 @@ export abstract class SimulationCore extends SimState {
     const after = this.qOverflowAfterMs[q];
     if (after !== Number.POSITIVE_INFINITY) this.schedule(now + after, K_OVERFLOW, s, this.visitSeq);
     if ((this.cFlags[s] & CF_PATIENCE) === 0) {
-      // Patience belongs to the caller: drawn once, when the call first has to wait, from its arrival.
+      // Patience belongs to the caller (drawn at arrival, counted from it): its timer is set when it first waits.
       this.cFlags[s] |= CF_PATIENCE;
-      const rt = this.qRt[this.cFirstQueue[s]];
-      if (rt.patience !== null) {
-        const deadline = this.cArrive[s] + rt.patience.sample(rt.patienceRng);
+      const deadline = this.cPatienceAt[s];
+      if (deadline !== Number.POSITIVE_INFINITY)
         this.schedule(Math.max(deadline, now), K_ABANDON, s, this.cStamp[s]);
-      }
     }
   }
 
@@ -350,14 +388,8 @@ export abstract class SimulationCore extends SimState {
       c[St.C_WAIT_ANSWERED_MS] += waitCall;
       if (waitCall <= this.qThresholdMs[this.cFirstQueue[s]]) c[St.C_ANSWERED_WITHIN]++;
     }
-    const rt = this.qRt[q];
-    let talk = rt.handle.sample(rt.handleRng) * this.qAhtFactor[q];
-    let hold = 0;
-    if (rt.hold !== null && rt.holdRng.uniform() < rt.holdProbability) {
-      hold = Math.round(rt.hold.sample(rt.holdRng));
-      talk += hold;
-    }
-    this.cHoldMs[s] = hold;
+    if (q !== this.cFirstQueue[s]) this.drawInQueue(s, q);
+    const talk = this.cHandleMs[s] * this.qAhtFactor[q] + this.cHoldMs[s];
     if (this.sink !== null) {
       const t = this.epochMs + Math.round(now);
       this.emit(
@@ -372,16 +404,13 @@ export abstract class SimulationCore extends SimState {
   private onCallEnd(agent: number): void {
     const s = this.aCall[agent];
     this.endCall(agent, s, true);
-    const rt = this.qRt[this.cQueue[s]];
+    const acw = this.cAcwMs[s];
     this.freeCallSlot(s);
-    if (rt.acw !== null) {
-      const acw = rt.acw.sample(rt.acwRng);
-      if (acw > 0) {
-        this.setState(agent, S_ACW);
-        this.emitAgent(agent, S_ACW, undefined, false);
-        this.schedule(this.now + acw, K_ACW_END, agent, this.aStamp[agent]);
-        return;
-      }
+    if (acw > 0) {
+      this.setState(agent, S_ACW);
+      this.emitAgent(agent, S_ACW, undefined, false);
+      this.schedule(this.now + acw, K_ACW_END, agent, this.aStamp[agent]);
+      return;
     }
     this.agentFree(agent);
   }
@@ -400,10 +429,7 @@ export abstract class SimulationCore extends SimState {
     this.aCall[agent] = -1;
     const sv = survey ? this.qSurvey[q] : null;
     let score = 0;
-    if (sv !== null) {
-      const rng = this.qRt[q].surveyRng;
-      if (rng.uniform() < sv.responseRate) score = this.surveyScore(rng, sv, s);
-    }
+    if (sv !== null && this.cSurveyU[s] < sv.responseRate) score = this.surveyScore(sv, s);
     if (measured && score > 0) {
       this.stats.queue[q * St.Q_FIELDS + St.Q_SURVEYS]++;
       if (score >= 4) this.stats.queue[q * St.Q_FIELDS + St.Q_SURVEYS_GOOD]++;
@@ -429,12 +455,10 @@ export abstract class SimulationCore extends SimState {
   }
 
   /** Mean score falls linearly with the wait; the answer is that plus normal noise, rounded into 1-5. */
-  private surveyScore(rng: Rng, sv: { meanScore: number; dropPerMinute: number }, s: number): number {
+  private surveyScore(sv: { meanScore: number; dropPerMinute: number }, s: number): number {
     const waitMin = (this.aSince[this.cAgent[s]] - this.cArrive[s]) / 60_000;
     const mean = sv.meanScore - sv.dropPerMinute * waitMin;
-    // Box-Muller on the survey stream (not the shared polar spare: one normal per survey keeps it simple).
-    const z = Math.sqrt(-2 * Math.log(rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
-    const score = Math.round(mean + 0.8 * z);
+    const score = Math.round(mean + 0.8 * this.cSurveyZ[s]);
     return score < 1 ? 1 : Math.min(score, 5);
   }
 

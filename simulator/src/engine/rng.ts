@@ -11,6 +11,9 @@
  * Each concern (a queue's arrivals, its handle times, ...) draws from its own stream, derived from the
  * scenario seed and a stream number through a murmur3 finalizer. Independent streams give "common random
  * numbers": adding agents does not change which calls arrive when, so two runs differ only by the change.
+ * For the same reason every per-call attribute (patience, handle time, hold, ACW, survey answer) is drawn
+ * when the call arrives, from its arrival queue's stream for that purpose: call i gets the same draws
+ * whatever the staffing, breaks or interventions.
  */
 
 /** murmur3's 32-bit finalizer: a bijective avalanche mix of one word. */
@@ -36,6 +39,12 @@ export class Rng {
    * @param stream which independent stream of that seed
    */
   constructor(seed: number, stream = 0) {
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(seed, stream);
+  }
+
+  /** Restarts this generator as stream `stream` of `seed` (what the constructor does), allocating nothing. */
+  reseed(seed: number, stream: number): void {
     const lo = seed >>> 0;
     const hi = Math.floor(seed / TWO_POW_32) >>> 0;
     const s = mix32(stream ^ 0x5bd1e995);
@@ -45,6 +54,7 @@ export class Rng {
     this.d = 1;
     // The recommended warm-up: let the counter push the seeded words apart before the first output.
     for (let i = 0; i < 15; i++) this.nextU32();
+    this.spareNormal = Number.NaN;
   }
 
   /** The next 32-bit output as an unsigned integer. */
@@ -91,8 +101,18 @@ export const Stream = {
   acw: 3,
   hold: 4,
   survey: 5,
+  /**
+   * Base of the per-call streams (callStream): a call answered in another queue than the one it arrived
+   * at draws that queue's handle, hold and ACW from a stream of its own, keyed by its call number.
+   */
+  perCall: 0x7a3c_0000,
 } as const;
 
 export function queueStream(queue: number, offset: number): number {
   return Stream.queueBase + queue * Stream.queueStride + offset;
+}
+
+/** The stream of call number `no`'s attributes in queue `queue` (see Stream.perCall). */
+export function callStream(queue: number, no: number): number {
+  return mix32(Math.imul(queue + 1, 0x9e3779b9) ^ mix32(no ^ Stream.perCall));
 }

@@ -8,7 +8,7 @@ import type { AgentStateEvent, WallboardEvent } from '@wallboard/metrics';
 import type { Sampler } from './distributions.js';
 import { EventHeap } from './heap.js';
 import type { Model } from './model.js';
-import type { Rng } from './rng.js';
+import { Rng } from './rng.js';
 import * as St from './stats.js';
 import {
   AF_ABSENT,
@@ -76,6 +76,11 @@ export abstract class SimState {
   readonly qOverflowTo: Int32Array;
   readonly qOverflowAfterMs: Float64Array;
   readonly qOverflowMax: Int32Array;
+  /** Whether any queue has a survey (then every arrival draws its survey answer). */
+  protected readonly anySurvey: boolean;
+  protected readonly seed: number;
+  /** Reseeded per call for attributes drawn in a queue other than the arrival queue (callStream). */
+  protected readonly callRng = new Rng(0, 0);
   protected readonly qSurvey: Array<{
     responseRate: number;
     meanScore: number;
@@ -91,6 +96,16 @@ export abstract class SimState {
   protected cArrive = new Float64Array(0);
   protected cQueuedAt = new Float64Array(0);
   protected cHoldMs = new Float64Array(0);
+  /**
+   * The caller's attributes, drawn at arrival (common random numbers, see rng.ts): when the caller hangs
+   * up (ms from the start; +Infinity = never), talk before any aht-spike factor, ACW (ms), and the survey
+   * answer's uniform (< response rate = answers) and normal noise.
+   */
+  protected cPatienceAt = new Float64Array(0);
+  protected cHandleMs = new Float64Array(0);
+  protected cAcwMs = new Float64Array(0);
+  protected cSurveyU = new Float64Array(0);
+  protected cSurveyZ = new Float64Array(0);
   protected cQueue = new Int32Array(0);
   protected cFirstQueue = new Int32Array(0);
   protected cAgent = new Int32Array(0);
@@ -158,6 +173,8 @@ export abstract class SimState {
     this.qOverflowAfterMs = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     this.qOverflowMax = new Int32Array(n).fill(-1);
     this.qSurvey = model.queues.map((q) => q.survey);
+    this.anySurvey = this.qSurvey.some((sv) => sv !== null);
+    this.seed = model.seed;
     this.growCalls(1024);
   }
 
@@ -202,6 +219,11 @@ export abstract class SimState {
     this.cArrive = grown(this.cArrive, cap);
     this.cQueuedAt = grown(this.cQueuedAt, cap);
     this.cHoldMs = grown(this.cHoldMs, cap);
+    this.cPatienceAt = grown(this.cPatienceAt, cap);
+    this.cHandleMs = grown(this.cHandleMs, cap);
+    this.cAcwMs = grown(this.cAcwMs, cap);
+    this.cSurveyU = grown(this.cSurveyU, cap);
+    this.cSurveyZ = grown(this.cSurveyZ, cap);
     this.cQueue = grown(this.cQueue, cap);
     this.cFirstQueue = grown(this.cFirstQueue, cap);
     this.cAgent = grown(this.cAgent, cap);
