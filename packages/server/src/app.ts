@@ -134,9 +134,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       const eng = engine;
       const owners = new OwnerTracker(config.queues);
       const publisher = new EnginePublisher(eng, owners, hub, { publishMs: config.publishMs });
+      // Ownership is learnt only from events the engine accepted: a rejected line cannot claim a queue.
+      // (push notifies the engine's subscribers once per batch however many events it is given.)
       const sink = (events: WallboardEvent[]) => {
-        for (const e of events) owners.observe(e);
-        eng.pushMany(events);
+        for (const e of events) if (eng.push(e)) owners.observe(e);
       };
       await src.start(sink);
       publisher.start();

@@ -93,3 +93,59 @@ describe('--queues', () => {
     });
   });
 });
+
+describe('queue ownership learnt from events', () => {
+  it('a queue shared by two partners belongs to neither; a configured owner wins; rejected events claim nothing', async () => {
+    const { inProcess } = await import('./support/servers.js');
+    const { parseTokens } = await import('../src/access/tokens.js');
+    const { callEvents, toNdjson } = await import('./support/events.js');
+    const file = join(tmp.dir, 'shared.ndjson');
+    const shared = callEvents([{ queue: 'shared', calls: 6 }]).map((e, i) =>
+      // Each call of the shared queue names the other partner: acme, globex, acme, ...
+      e.type === 'call.queued' ? { ...e, partner: i % 2 === 0 ? 'acme' : 'globex' } : e,
+    );
+    const configured = callEvents([{ queue: 'conf', partner: 'globex', calls: 2 }]);
+    const own = callEvents([
+      { queue: 'acme-1', partner: 'acme', calls: 2 },
+      { queue: 'globex-1', partner: 'globex', calls: 2 },
+    ]);
+    // A call.queued the engine rejects (an hour behind the stream) must not make acme-1 globex's too.
+    const rejected = {
+      type: 'call.queued',
+      t: T0 - 3_600_000,
+      call: 'x-1',
+      queue: 'acme-1',
+      partner: 'globex',
+    };
+    const events = [...shared, ...configured, ...own].sort((a, b) => a.t - b.t);
+    writeFileSync(file, toNdjson([...events, rejected]));
+    const server = await inProcess({
+      source: { kind: 'ndjson', file },
+      queues: { conf: { partner: 'acme' } },
+      tokens: parseTokens(
+        JSON.stringify({
+          'acme-board-1': ['partner:acme'],
+          'globex-board-1': ['partner:globex'],
+          'shared-only-1': ['queue:shared'],
+        }),
+      ),
+    });
+    try {
+      await until('every event', () => (server.engine?.diagnostics().rejected ?? 0) >= 1);
+      const keys = async (token: string) =>
+        Object.keys((await getJson(`${server.url}/snapshot?token=${token}`)).body.scopes as object).sort();
+      await until('a snapshot after every event', async () => (await keys('shared-only-1')).length === 1);
+      expect(await keys('acme-board-1')).toEqual(['partner:acme', 'queue:acme-1', 'queue:conf']);
+      expect(await keys('globex-board-1')).toEqual(['partner:globex', 'queue:globex-1']);
+      expect(await keys('shared-only-1')).toEqual(['queue:shared']);
+      // And the owners published with the stream say the same.
+      expect(server.hub.state?.owners).toEqual({
+        'queue:acme-1': 'acme',
+        'queue:globex-1': 'globex',
+        'queue:conf': 'acme',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,14 +1,18 @@
 /**
- * Which partner owns which scope, learnt from the events the engine is fed: a queue belongs to the
- * partner its `call.queued` events name; a team to the partner of its agents (while they all have the
- * same one). Tokens scoped to `partner:ID` see these scopes and nothing else.
+ * Which partner owns which scope, for tokens scoped to `partner:ID` (they see these scopes and nothing
+ * else). A queue configured with a partner (`--queues`) is that partner's whatever the events say;
+ * otherwise a queue belongs to the partner its `call.queued` events name, and a team to the partner of
+ * its agents, while they all name the same one: a queue or team seen with two partners belongs to
+ * neither (only `*`, an exact `queue:ID`/`team:ID` grant or a prefix grant shows it), so its owner never
+ * flips from call to call. Only events the engine accepted are observed.
  */
 import type { QueueConfig } from '@wallboard/metrics';
 import type { Owners } from './types.js';
 
 export class OwnerTracker {
   private owners: Record<string, string> = {};
-  private readonly teamPartners = new Map<string, Set<string>>();
+  /** Partners seen per unconfigured queue (`queue:ID`) and per team (`team:ID`). */
+  private readonly seen = new Map<string, Set<string>>();
   /** Queues whose owner is configured (`--queues`): events never change it. */
   private readonly configured = new Set<string>();
   /** Scope keys whose owner changed since the last `take()`. */
@@ -22,23 +26,26 @@ export class OwnerTracker {
     }
   }
 
-  /** Looks at one event (already decoded; anything malformed is the engine's to reject). */
+  /** Looks at one event the engine accepted. */
   observe(e: unknown): void {
     if (typeof e !== 'object' || e === null) return;
     const ev = e as Record<string, unknown>;
     const partner = ev.partner;
     if (typeof partner !== 'string' || partner === '') return;
     if (ev.type === 'call.queued' && typeof ev.queue === 'string') {
-      if (!this.configured.has(ev.queue)) this.set(`queue:${ev.queue}`, partner);
-    } else if (ev.type === 'agent.state' && typeof ev.team === 'string' && ev.team !== '') {
-      let set = this.teamPartners.get(ev.team);
-      if (!set) this.teamPartners.set(ev.team, (set = new Set()));
-      if (set.has(partner)) return;
-      set.add(partner);
-      // A team shared by several partners belongs to none of them.
-      if (set.size === 1) this.set(`team:${ev.team}`, partner);
-      else this.unset(`team:${ev.team}`);
-    }
+      if (!this.configured.has(ev.queue)) this.saw(`queue:${ev.queue}`, partner);
+    } else if (ev.type === 'agent.state' && typeof ev.team === 'string' && ev.team !== '')
+      this.saw(`team:${ev.team}`, partner);
+  }
+
+  private saw(key: string, partner: string): void {
+    let set = this.seen.get(key);
+    if (!set) this.seen.set(key, (set = new Set()));
+    if (set.has(partner)) return;
+    set.add(partner);
+    // Shared by several partners: it belongs to none of them (and stays so).
+    if (set.size === 1) this.set(key, partner);
+    else this.unset(key);
   }
 
   /** The current owners and the keys that changed since the previous call. */
