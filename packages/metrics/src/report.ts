@@ -36,15 +36,17 @@ export class ReportBuilder {
     this.engine = new MetricsEngine({ ...options, keepIntervals: 'all', advice: false });
   }
 
-  push(event: unknown): boolean {
-    const { core } = this.engine.internals;
-    return core.push(event);
+  /**
+   * Pushes one event; `line` (its source line) is handed to `onRejected` if the engine rejects it, now
+   * or later (an event can be rejected after the fact, e.g. a first event retracted for an absurd time).
+   */
+  push(event: unknown, line = 0): boolean {
+    return this.engine.internals.core.push(event, line);
   }
 
-  /** Reason and detail of the latest rejection (for --strict). */
-  lastRejection(): string {
-    const r = this.engine.internals.core.diagnostics.recent.at(-1);
-    return r ? `${r.reason}: ${r.detail}` : 'rejected';
+  /** Calls `f` for every event the engine rejects, with the line given to `push` (for --strict). */
+  onRejected(f: (line: number, reason: string, detail: string) => void): void {
+    this.engine.internals.core.onReject = f;
   }
 
   /** Counts a line that never became an event object (unparseable JSON, a bad CSV row) as rejected. */

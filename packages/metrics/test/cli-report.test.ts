@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { morning } from './engine/fixture.js';
+import { at, morning } from './engine/fixture.js';
 import { runCli } from './support/run-cli.js';
 
 const good = morning()
@@ -99,6 +99,83 @@ describe('wallboard-metrics report', () => {
     const r = await runCli(['report', '-', '--format', 'ndjson', '--strict'], lines.join('\n'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/unknown-call/);
+  });
+
+  it('--strict names the source line of a duplicate id, counting blank lines', async () => {
+    const ev = (o: object) => JSON.stringify(o);
+    const text = [
+      ev({ type: 'call.queued', t: at(0), call: 'a', queue: 'q', id: 'e1' }),
+      '',
+      ev({ type: 'call.queued', t: at(1), call: 'b', queue: 'q', id: 'e2' }),
+      ev({ type: 'call.queued', t: at(2), call: 'c', queue: 'q', id: 'e1' }), // line 4: a repeated id
+      '',
+      ev({ type: 'call.queued', t: at(3), call: 'd', queue: 'q', id: 'e3' }),
+    ].join('\n');
+    const r = await runCli(['report', '-', '--format', 'ndjson', '--strict'], text);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('wallboard-metrics report: stdin line 4: duplicate: id "e1" seen before\n');
+  });
+
+  it('--strict names the line of a duplicate CDR row, though its events are sorted by time', async () => {
+    const map = tempFile(
+      'map.json',
+      JSON.stringify({
+        delimiter: ',',
+        header: true,
+        callId: 'id',
+        queue: 'queue',
+        agent: { column: 'agent' },
+        timeFormat: 'epoch',
+        timeZone: 'UTC',
+        times: {
+          queued: { column: 'queued' },
+          answered: { column: 'answered' },
+          abandoned: { column: 'abandoned' },
+          ended: { column: 'ended' },
+        },
+      }),
+    );
+    const s = (sec: number) => String(at(sec) / 1000);
+    const csv = [
+      'id,queue,agent,queued,answered,abandoned,ended',
+      `c1,sales,a1,${s(0)},${s(10)},,${s(100)}`,
+      `c2,sales,a2,${s(50)},${s(60)},,${s(90)}`,
+      `c3,sales,a1,${s(200)},${s(210)},,${s(300)}`,
+      `c2,sales,a2,${s(50)},${s(60)},,${s(90)}`, // line 5: the same row again
+      `c4,sales,a2,${s(400)},${s(405)},,${s(500)}`,
+    ].join('\n');
+    const file = tempFile('calls.csv', csv);
+    const r = await runCli(['report', file, '--map', map, '--strict']);
+    expect(r.stderr).toMatch(/calls\.csv line 5: invalid-transition: call "c2" queued twice/);
+    expect(r.code).toBe(1);
+    const lax = JSON.parse((await runCli(['report', file, '--map', map, '--json'])).stdout);
+    expect(lax.scopes['queue:sales']).toMatchObject({ offered: 4, answered: 4 });
+  });
+
+  it('--strict names an engine rejection that comes before a malformed line', async () => {
+    const ev = (o: object) => JSON.stringify(o);
+    const text = [
+      ev({ type: 'call.queued', t: at(0), call: 'a', queue: 'q' }),
+      ev({ type: 'call.ended', t: at(1), call: 'ghost', queue: 'q', agent: 'x' }), // line 2: unknown call
+      ev({ type: 'call.queued', t: at(2), call: 'b', queue: 'q' }),
+      '{"type":', // line 4: not JSON
+    ].join('\n');
+    const r = await runCli(['report', '-', '--format', 'ndjson', '--strict'], text);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^wallboard-metrics report: stdin line 2: unknown-call: /);
+  });
+
+  it('--strict names the line of a first event retracted for an absurd time', async () => {
+    const ev = (o: object) => JSON.stringify(o);
+    const text = [
+      ev({ type: 'call.queued', t: 4e12, call: 'x', queue: 'q' }),
+      ev({ type: 'call.queued', t: at(0), call: 'a', queue: 'q' }),
+      ev({ type: 'call.queued', t: at(1), call: 'b', queue: 'q' }),
+      '{"type":', // line 4
+    ].join('\n');
+    const r = await runCli(['report', '-', '--format', 'ndjson', '--strict'], text);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^wallboard-metrics report: stdin line 1: bad-time: /);
   });
 
   it('prints readable tables by default, saying the formula and threshold', async () => {

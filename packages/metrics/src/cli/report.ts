@@ -80,12 +80,6 @@ export const report: Command = async (argv, io) => {
     if (err instanceof FormatError) throw new CliError(err.message);
     throw err;
   }
-  if (values.strict && read.bad.length > 0) {
-    const b = read.bad[0];
-    io.stderr(`wallboard-metrics report: ${shownAs} line ${b.line}: ${b.reason}: ${b.detail}\n`);
-    return 1;
-  }
-
   let builder: ReportBuilder;
   try {
     builder = new ReportBuilder({
@@ -100,18 +94,25 @@ export const report: Command = async (argv, io) => {
     if (err instanceof RangeError) throw new CliError(err.message);
     throw err;
   }
-  for (const b of read.bad) builder.rejectLine(b.reason);
-  for (let i = 0; i < read.events.length; i++) {
-    const e = read.events[i];
-    if (!builder.push(e) && values.strict) {
-      const last = builder.lastRejection();
-      io.stderr(
-        `wallboard-metrics report: ${shownAs} event ${i + 1} (${e.type} at ${new Date(e.t).toISOString()}): ${last}\n`,
-      );
-      return 1;
-    }
+  // --strict names the first bad line of the file, whichever noticed it: the reader (a line that is
+  // no event) or the engine (an event it rejects, found by the line the reader read it from).
+  let firstBad: { line: number; reason: string; detail: string } | undefined;
+  const bad = (line: number, reason: string, detail: string) => {
+    if (!firstBad || line < firstBad.line) firstBad = { line, reason, detail };
+  };
+  for (const b of read.bad) {
+    builder.rejectLine(b.reason);
+    bad(b.line, b.reason, b.detail);
   }
+  builder.onRejected(bad);
+  for (let i = 0; i < read.events.length; i++) builder.push(read.events[i], read.lines[i]);
   const result = builder.result();
+  if (values.strict && firstBad) {
+    io.stderr(
+      `wallboard-metrics report: ${shownAs} line ${firstBad.line}: ${firstBad.reason}: ${firstBad.detail}\n`,
+    );
+    return 1;
+  }
   if (values.json) {
     io.stdout(
       `${JSON.stringify({ ...result, diagnostics: { ...result.diagnostics, ignored: read.ignored } }, null, 2)}\n`,

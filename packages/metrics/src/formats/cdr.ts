@@ -114,13 +114,13 @@ export function readCdr(text: string, mapInput: CdrMap | unknown): ReadResult {
         const v = validateEvent(ev);
         if (!v.ok) throw new RowError(v.reason, v.detail);
       }
-      for (const ev of row) out.events.push(ev);
+      for (const ev of row) out.add(ev, i + 1);
     } catch (err) {
       if (!(err instanceof RowError)) throw err;
       out.reject(i + 1, err.reason, err.message);
     }
   }
-  out.events.sort((a, b) => a.t - b.t);
+  out.sortByTime();
   return out.result();
 
   /** One row's events, or the reason it is ignored. */

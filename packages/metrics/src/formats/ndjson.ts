@@ -20,7 +20,7 @@ export function readNdjson(text: string): ReadResult {
       continue;
     }
     const v = validateEvent(value);
-    if (v.ok) out.events.push(v.event);
+    if (v.ok) out.add(v.event, i + 1);
     else out.reject(i + 1, v.reason, v.detail);
   }
   return out.result();

@@ -248,7 +248,7 @@ export function readQueueLog(text: string): ReadResult {
         const v = validateEvent(ev);
         if (!v.ok) throw new LineError(v.reason, v.detail);
       }
-      for (const ev of produced) out.events.push(ev);
+      for (const ev of produced) out.add(ev, lineNo);
     } catch (err) {
       if (!(err instanceof LineError)) throw err;
       out.reject(lineNo, err.reason, err.message);

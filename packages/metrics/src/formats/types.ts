@@ -16,6 +16,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = ['ndjson', 'queue_log', 'cd
 /** What a reader makes of one file. */
 export interface ReadResult {
   events: WallboardEvent[];
+  /** `lines[i]` is the 1-based source line of `events[i]` (a CDR row's line, even after sorting by time). */
+  lines: number[];
   /** Lines that were dropped whole, each with its reason. */
   bad: LineDiagnostic[];
   /** Lines understood and deliberately left out (e.g. QUEUESTART, PHANTOM rows, calls that never queued). */
@@ -34,10 +36,28 @@ export class FormatError extends Error {
 /** Builds a ReadResult step by step. */
 export class ResultBuilder {
   readonly events: WallboardEvent[] = [];
+  readonly lines: number[] = [];
   readonly bad: LineDiagnostic[] = [];
   readonly warnings: LineDiagnostic[] = [];
   readonly ignoredReasons: Record<string, number> = {};
   ignored = 0;
+
+  add(event: WallboardEvent, line: number): void {
+    this.events.push(event);
+    this.lines.push(line);
+  }
+
+  /** Sorts the events by time, stably (a row's own events keep their order), lines along with them. */
+  sortByTime(): void {
+    const order = this.events.map((_, i) => i);
+    order.sort((a, b) => this.events[a].t - this.events[b].t || a - b);
+    const events = order.map((i) => this.events[i]);
+    const lines = order.map((i) => this.lines[i]);
+    for (let i = 0; i < order.length; i++) {
+      this.events[i] = events[i];
+      this.lines[i] = lines[i];
+    }
+  }
 
   reject(line: number, reason: string, detail: string): void {
     this.bad.push({ line, reason, detail });
@@ -55,6 +75,7 @@ export class ResultBuilder {
   result(): ReadResult {
     return {
       events: this.events,
+      lines: this.lines,
       bad: this.bad,
       ignored: this.ignored,
       ignoredReasons: this.ignoredReasons,
