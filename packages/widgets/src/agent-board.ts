@@ -71,7 +71,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
  * Thresholds apply to the number of agents available, `direction="below"` by default: with
  * `warn="3" critical="1"` it warns under 3 available and is critical at none.
  * Each state lists its `group-limit` longest-in-state agents (40) and a "Show all" button for the rest;
- * rows are plain light DOM, and rows scrolled out of view skip layout and paint (`content-visibility`).
+ * rows are plain elements in its shadow root (no virtual list), and rows scrolled out of view skip layout and paint (`content-visibility`).
  *
  * @tag wb-agent-board
  * @fires wb-threshold-change - The number of agents available crossed into another level.

@@ -183,7 +183,7 @@ describe('wb-agent-board', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps 500 agents in light DOM rows that skip layout off screen', async () => {
+  it('keeps 500 agents as plain shadow-root rows that skip layout off screen', async () => {
     const states = ['available', 'on-call', 'acw', 'break', 'other', 'offline'] as const;
     const many = Array.from({ length: 500 }, (_, i) => ({
       id: `a${i}`,
