@@ -112,6 +112,27 @@ describe('validateScenario', () => {
     expect(schemaValid(doc)).toBe(false);
   });
 
+  it('reports an incident outside the run by path instead of skipping it', () => {
+    const doc = { ...minimal(), start: '2025-03-05T08:00', timeZone: 'Europe/London', duration: '7h' };
+    doc.incidents = [
+      { at: '10:30', kind: 'surge', factor: 2 },
+      { at: '15:00', kind: 'surge', factor: 2 },
+      { at: '14:59', kind: 'surge', factor: 2 },
+      { at: '8h', kind: 'outage', duration: '10m' },
+      { at: '07:00', kind: 'agents-leave', count: 1 },
+    ];
+    expect(problems(doc)).toEqual([
+      'incidents[1].at is after the end of the run (7h from the start; the run lasts 7h)',
+      'incidents[3].at is after the end of the run (8h from the start; the run lasts 7h)',
+      'incidents[4].at is before the start of the run (1h before it)',
+    ]);
+    // Without a duration the run is 8 hours long.
+    const dflt = { ...minimal(), incidents: [{ at: '8h', kind: 'surge', factor: 2 }] } as ScenarioInput;
+    expect(problems(dflt)).toEqual([
+      'incidents[0].at is after the end of the run (8h from the start; the run lasts 8h)',
+    ]);
+  });
+
   it('rejects what does not fit each distribution and incident kind', () => {
     const doc = minimal();
     doc.queues[0].handle = { dist: 'exponential', meanSec: 100, cv: 2 };

@@ -89,6 +89,7 @@ export abstract class ScenarioRun extends RosterCore {
     }
     this.incidentActive = model.incidents.map(() => false);
     model.incidents.forEach((inc, i) => {
+      // Validation refuses incidents outside the scenario's duration; a shorter --until cuts them here.
       if (inc.atMs <= this.endMs) this.scheduleIncident(i, inc.atMs, false);
     });
     this.scheduleWarmup();

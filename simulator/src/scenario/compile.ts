@@ -9,10 +9,10 @@ import type { DistSpec } from '../engine/distributions.js';
 import type { AgentSelector, Model, ModelAgent, ModelIncident, ModelQueue } from '../engine/model.js';
 import { Rng, Stream } from '../engine/rng.js';
 import type { NameSource } from '../engine/simulation.js';
-import { localToEpochMs, parseClock, parseDuration, parseLocalDateTime } from './time.js';
+import { DEFAULT_START, localToEpochMs, parseClock, parseDuration, parseLocalDateTime } from './time.js';
 import type { DistInput, ScenarioInput, TimeOfDay } from './types.js';
 
-export const DEFAULT_START = '2025-01-06T08:00';
+export { DEFAULT_START };
 export const DEFAULT_TEAM_SIZE = 12;
 
 export interface CompileOptions {

@@ -9,6 +9,9 @@ const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Seconds of a duration value, or null when it is not one. */
+/** The start of a scenario that gives none: a Monday morning. */
+export const DEFAULT_START = '2025-01-06T08:00';
+
 export function parseDuration(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : null;
   if (typeof v !== 'string' || v === '') return null;

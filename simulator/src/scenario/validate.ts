@@ -4,7 +4,7 @@
  * is returned typed as ScenarioInput for compile.ts.
  */
 import { Checker, isObj, join } from './checker.js';
-import { isTimeZone, parseLocalDateTime } from './time.js';
+import { DEFAULT_START, isTimeZone, localToEpochMs, parseLocalDateTime } from './time.js';
 import type { ScenarioInput } from './types.js';
 
 export type ScenarioValidation = { ok: true; scenario: ScenarioInput } | { ok: false; problems: string[] };
@@ -203,7 +203,17 @@ function checkAgents(c: Checker, v: unknown, path: string, queueIds: Set<string>
   });
 }
 
-function checkIncident(c: Checker, v: unknown, path: string, queueIds: Set<string>): void {
+/** Seconds from the run's start of a time of day (a clock time on the start date, or a duration). */
+type OffsetOf = (t: { clock: boolean; sec: number }) => number | null;
+
+function checkIncident(
+  c: Checker,
+  v: unknown,
+  path: string,
+  queueIds: Set<string>,
+  offsetOf: OffsetOf,
+  durationSec: number | undefined,
+): void {
   const o = c.object(v, path, [
     'at',
     'kind',
@@ -216,7 +226,17 @@ function checkIncident(c: Checker, v: unknown, path: string, queueIds: Set<strin
     'partner',
   ]);
   if (!o) return;
-  c.timeOfDay(o, 'at', path);
+  const at = c.timeOfDay(o, 'at', path);
+  // An incident outside the run would be silently skipped: say so.
+  const atSec = at === undefined ? null : offsetOf(at);
+  if (atSec !== null && durationSec !== undefined) {
+    if (atSec < 0) c.add(join(path, 'at'), `is before the start of the run (${fmtSec(-atSec)} before it)`);
+    else if (atSec >= durationSec)
+      c.add(
+        join(path, 'at'),
+        `is after the end of the run (${fmtSec(atSec)} from the start; the run lasts ${fmtSec(durationSec)})`,
+      );
+  }
   const kind = c.str(o, 'kind', path, true, INCIDENT_KINDS);
   c.duration(o, 'duration', path, false, true);
   const q = c.str(o, 'queue', path);
@@ -241,6 +261,13 @@ function checkIncident(c: Checker, v: unknown, path: string, queueIds: Set<strin
     if (kind === 'agents-leave' && o.duration !== undefined)
       c.add(join(path, 'duration'), 'is not used by agents-leave (they leave for good)');
   }
+}
+
+function fmtSec(sec: number): string {
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = Math.round(sec % 60);
+  return `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${s > 0 || sec < 60 ? `${s}s` : ''}`;
 }
 
 const TOP_KEYS = [
@@ -311,8 +338,17 @@ export function validateScenario(value: unknown): ScenarioValidation {
   (c.array(s, 'agents', '', true) ?? []).forEach((g, i) => {
     checkAgents(c, g, `agents[${i}]`, queueIds);
   });
+  // Offsets from the start need a valid start and zone; without them only the other checks run.
+  const start = parseLocalDateTime(s.start ?? DEFAULT_START);
+  const zone = s.timeZone === undefined ? 'UTC' : isTimeZone(s.timeZone) ? s.timeZone : null;
+  const offsetOf: OffsetOf = (t) => {
+    if (!t.clock) return t.sec;
+    if (start === null || zone === null) return null;
+    return (localToEpochMs(zone, start, t.sec) - localToEpochMs(zone, start, start.seconds)) / 1000;
+  };
+  const runSec = s.duration === undefined ? 8 * 3600 : duration;
   (c.array(s, 'incidents', '') ?? []).forEach((inc, i) => {
-    checkIncident(c, inc, `incidents[${i}]`, queueIds);
+    checkIncident(c, inc, `incidents[${i}]`, queueIds, offsetOf, runSec);
   });
   return c.problems.length > 0
     ? { ok: false, problems: c.problems }
