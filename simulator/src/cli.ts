@@ -31,9 +31,14 @@ const commands: Record<string, Command> = { run, scenarios, validate };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // No command is a usage error: usage on stderr, exit 2 (asked for with --help, it is output).
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);
-    return name ? 0 : 2;
+    return 0;
   }
   const command = commands[name];
   if (!command) {

@@ -142,6 +142,10 @@ describe('wallboard-sim run', () => {
     for (const [argv, msg] of [
       [['run', 'steady-day', '--bogus'], /Unknown option '--bogus'/],
       [['run', 'steady-day', '--speed', '0'], /--speed must be > 0/],
+      // A negative number after a space is the flag's value, not an "ambiguous" option.
+      [['run', 'steady-day', '--speed', '-3'], /^wallboard-sim run: --speed must be > 0, got -3\n$/],
+      [['run', 'steady-day', '--seed', '-1'], /^wallboard-sim run: --seed must be >= 0, got -1\n$/],
+      [['run', 'steady-day', '--sl-threshold', '-.5'], /--sl-threshold must be >= 0, got -.5/],
       [['run', 'steady-day', '--until', 'soon'], /--until must be a duration/],
       [['run', 'steady-day', '--interval', '7'], /--interval must be 15, 30 or 60/],
       [['run', 'no-such-scenario'], /no scenario file or built-in scenario named "no-such-scenario"/],
@@ -153,6 +157,17 @@ describe('wallboard-sim run', () => {
       expect(r.io.err).toMatch(msg);
       expect(r.io.err).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('with no command prints the usage on stderr and exits 2; --help prints it on stdout', async () => {
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.io.out).toBe('');
+    expect(none.io.err).toMatch(/^Usage: wallboard-sim <command>/);
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.io.err).toBe('');
+    expect(help.io.out).toBe(none.io.err);
   });
 });
 

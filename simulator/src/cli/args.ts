@@ -4,6 +4,9 @@ import { CliError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** A negative number, as a flag's value: "-3", "-0.5", "-.5", "-1e3". */
+const NEGATIVE = /^-(\d|\.\d)/;
+
 export interface ParsedFlags {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
@@ -11,8 +14,20 @@ export interface ParsedFlags {
 
 /** node:util parseArgs with its errors turned into one-line CliErrors naming the bad flag. */
 export function parseFlags(argv: string[], options: Options): ParsedFlags {
+  // parseArgs reads "--speed -3" as a flag missing its value followed by an option "-3" ("ambiguous"):
+  // join a negative number to the value-taking flag before it, so the range check can name the problem.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    const next = argv[i + 1];
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && NEGATIVE.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (err) {
     throw new CliError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
