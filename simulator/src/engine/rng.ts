@@ -88,7 +88,11 @@ export class Rng {
 
 /** Stream numbers of the concerns that draw randomness, so every stream in a run is distinct. */
 export const Stream = {
-  /** Agent set-up: absenteeism, break staggering, who leaves in an incident. */
+  /**
+   * Agent set-up: who is a no-show (one draw per agent of a group with absenteeism). Nothing else about
+   * agents is random: breaks are staggered evenly over their spread, and who leaves or goes on break in
+   * an incident or control is chosen by rule (available agents first, in agent order).
+   */
   agents: 1,
   /** Faker's seed for names and team names. */
   names: 2,
