@@ -123,7 +123,9 @@ export interface Diagnostics {
   duplicates: number;
   outOfOrder: number;
   evicted: number;
-  /** The latest rejections, newest last, bounded. */
+  /** Sources given to `connect` that failed (reason `source-error`; the source ends, the engine goes on). */
+  sourceErrors: number;
+  /** The latest rejections (and source errors), newest last, bounded. */
   recent: Array<{ reason: string; detail: string }>;
 }
 

@@ -111,6 +111,7 @@ export class EngineCore {
     duplicates: 0,
     outOfOrder: 0,
     evicted: 0,
+    sourceErrors: 0,
     recent: [],
   };
   /** Bumped whenever any figure may have changed; snapshots compare it. */
@@ -284,6 +285,17 @@ export class EngineCore {
     this.startedAt = null;
     this.provisional = false;
     this.anchor = null;
+    this.version++;
+  }
+
+  /** A source of events failed: counted under `source-error`, not as a rejected event. */
+  sourceFailed(err: unknown): void {
+    const d = this.diagnostics;
+    d.sourceErrors++;
+    d.reasons['source-error'] = (d.reasons['source-error'] ?? 0) + 1;
+    const why = err instanceof Error ? err.message : String(err);
+    d.recent.push({ reason: 'source-error', detail: `the event source failed: ${why.slice(0, 200)}` });
+    if (d.recent.length > RECENT_REJECTIONS) d.recent.shift();
     this.version++;
   }
 

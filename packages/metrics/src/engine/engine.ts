@@ -70,7 +70,11 @@ export class MetricsEngine implements WallboardStore {
     this.diagnostics$ = this.snapshots$.pipe(
       map(() => this.diagnostics()),
       distinctUntilChanged(
-        (a, b) => a.accepted === b.accepted && a.rejected === b.rejected && a.evicted === b.evicted,
+        (a, b) =>
+          a.accepted === b.accepted &&
+          a.rejected === b.rejected &&
+          a.evicted === b.evicted &&
+          a.sourceErrors === b.sourceErrors,
       ),
     );
   }
@@ -90,9 +94,18 @@ export class MetricsEngine implements WallboardStore {
     return n;
   }
 
-  /** Feeds the engine from a stream of events (decoded JSON objects). */
+  /**
+   * Feeds the engine from a stream of events (decoded JSON objects). A source that errors ends there:
+   * its error is counted on diagnostics (`sourceErrors`, reason `source-error`), never thrown.
+   */
   connect(source: Observable<unknown>): Subscription {
-    return source.pipe(takeUntil(this.disposed)).subscribe((e) => this.push(e));
+    return source.pipe(takeUntil(this.disposed)).subscribe({
+      next: (e) => this.push(e),
+      error: (err: unknown) => {
+        this.core.sourceFailed(err);
+        this.notify();
+      },
+    });
   }
 
   /** Moves engine time forward without an event (closing intervals on the way). */

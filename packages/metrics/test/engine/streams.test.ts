@@ -1,4 +1,5 @@
 /** Marble tests: batching of snapshots per tick, select() emitting only on change, the injectable clock. */
+import { concat, config, map, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { MetricsEngine } from '../../src/engine/engine.js';
@@ -86,5 +87,39 @@ describe('MetricsEngine streams', () => {
     sub.unsubscribe();
     expect(engine.diagnostics()).toMatchObject({ rejected: 1, reasons: { malformed: 1 } });
     expect(seen[0]).toBe(0);
+  });
+
+  it('records an erroring source on diagnostics instead of throwing it out of the engine', () => {
+    const unhandled: unknown[] = [];
+    const before = config.onUnhandledError;
+    config.onUnhandledError = (err) => unhandled.push(err);
+    try {
+      const ts = scheduler();
+      ts.run(({ cold, expectObservable, flush }) => {
+        const engine = new MetricsEngine({ scheduler: ts, advice: false });
+        const source = concat(
+          of({ type: 'call.queued', t: T0, call: 'c1', queue: 'q' }),
+          cold('--#', undefined, new Error('feed down')),
+        );
+        engine.connect(source);
+        expectObservable(
+          engine.diagnostics$.pipe(map((d) => `${d.accepted}/${d.sourceErrors}`)),
+          '^----!',
+        ).toBe('a-b--', { a: '1/0', b: '1/1' });
+        flush();
+        const d = engine.diagnostics();
+        expect(d.reasons).toEqual({ 'source-error': 1 });
+        expect(d.recent.at(-1)).toEqual({
+          reason: 'source-error',
+          detail: 'the event source failed: feed down',
+        });
+        expect(d.rejected).toBe(0);
+        // the engine still takes events after its source failed
+        expect(engine.push({ type: 'call.queued', t: T0 + 1, call: 'c2', queue: 'q' })).toBe(true);
+      });
+    } finally {
+      config.onUnhandledError = before;
+    }
+    expect(unhandled).toEqual([]);
   });
 });
