@@ -38,6 +38,17 @@ export {
 } from './internal/tokens.js';
 export { WbWidget } from './internal/widget.js';
 export { WbIntervalChart } from './interval-chart.js';
+export {
+  applyPatch,
+  type BackoffOptions,
+  backoffDelay,
+  type FeedSettingNames,
+  feedProblem,
+  feedUrl,
+  type LiveFeedOptions,
+  type LiveFeedState,
+  LiveFeedStore,
+} from './live/index.js';
 export { inferFormat, type MetricFormat, WbMetric } from './metric.js';
 export { WbQueueTile } from './queue-tile.js';
 export { WbSlGauge } from './sl-gauge.js';

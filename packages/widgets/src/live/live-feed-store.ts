@@ -3,8 +3,13 @@ import { BehaviorSubject, distinctUntilChanged, filter, map, type Observable } f
 import { type BackoffOptions, backoffDelay } from './backoff.js';
 import { applyPatch, type JsonObject } from './patch.js';
 
-/** `connecting`: no data yet, or reconnecting with data still fresh; `live`: data flowing; `stale`: no new data for `staleAfterMs`; `closed`: `close()` was called. */
-export type LiveFeedState = 'connecting' | 'live' | 'stale' | 'closed';
+/**
+ * `connecting`: no data yet, or reconnecting with data still fresh; `live`: data flowing; `stale`: no new
+ * data for `staleAfterMs`; `unauthorized`: the server refused the token (HTTP 401 or 403), retried only at
+ * the longest backoff delay until it is accepted; `error`: `src` or `transport` cannot be used (see
+ * `error`), nothing is connected; `closed`: `close()` was called.
+ */
+export type LiveFeedState = 'connecting' | 'live' | 'stale' | 'unauthorized' | 'error' | 'closed';
 
 export interface LiveFeedOptions {
   /** The server's stream URL (`https://host/stream`); for WebSocket `/ws` is used on the same server (a `ws:`/`wss:` URL is taken as it is). */
@@ -22,6 +27,8 @@ export interface LiveFeedOptions {
   /** Constructors to use instead of the browser's (tests, other runtimes). */
   EventSource?: typeof EventSource;
   WebSocket?: typeof WebSocket;
+  /** Used to ask the server why a connection failed (a `HEAD` of the stream URL: 401/403 or not). */
+  fetch?: typeof fetch;
 }
 
 const DEFAULT_SETTINGS: WallboardStore['settings'] = {
@@ -46,19 +53,60 @@ interface Wire {
   removed?: string[];
 }
 
-/** The URL to connect to for a transport, with the query the server reads. */
+const FEED_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
+
+/** What `feedProblem` calls the two settings in its sentences (an attribute, a URL parameter...). */
+export interface FeedSettingNames {
+  src: string;
+  transport: string;
+}
+
+/**
+ * Why `src` (with `transport`) cannot be a feed, in one sentence naming the setting; null when it can.
+ * A relative address is resolved against the page. Never throws.
+ */
+export function feedProblem(
+  src: string | null | undefined,
+  transport?: string | null,
+  names: FeedSettingNames = { src: 'src', transport: 'transport' },
+): string | null {
+  const hint = "give the server's stream address, like https://host/stream";
+  if (transport != null && transport !== 'sse' && transport !== 'ws')
+    return `${names.transport} must be "sse" or "ws", got "${transport}"`;
+  if (src == null || src.trim() === '') return `${names.src} is empty (${hint})`;
+  let u: URL;
+  try {
+    u = new URL(src, typeof location === 'undefined' ? undefined : location.href);
+  } catch {
+    return `${names.src} "${src}" is not a valid address (${hint})`;
+  }
+  if (!FEED_PROTOCOLS.includes(u.protocol))
+    return `${names.src} "${src}" is not an http(s) or ws(s) address (${hint})`;
+  return null;
+}
+
+/**
+ * The URL to connect to for a transport, with the query the server reads. `sse` takes an http(s) URL as
+ * it is (a ws(s) one is turned into its `/stream`); `ws` turns http(s) into ws(s) and `/stream` into `/ws`.
+ * Throws on an address that `feedProblem` rejects.
+ */
 export function feedUrl(
   src: string,
   transport: 'sse' | 'ws',
   query: Record<string, string | undefined>,
 ): string {
+  const problem = feedProblem(src, transport);
+  if (problem) throw new TypeError(problem);
   const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
   const u = new URL(src, base);
+  const secure = u.protocol === 'https:' || u.protocol === 'wss:';
   if (transport === 'ws') {
-    if (u.protocol === 'http:') u.protocol = 'ws:';
-    else if (u.protocol === 'https:') u.protocol = 'wss:';
+    u.protocol = secure ? 'wss:' : 'ws:';
     u.pathname = u.pathname.replace(/\/stream\/?$/, '/ws');
     if (!u.pathname.endsWith('/ws')) u.pathname = `${u.pathname.replace(/\/$/, '')}/ws`;
+  } else if (u.protocol === 'ws:' || u.protocol === 'wss:') {
+    u.protocol = secure ? 'https:' : 'http:';
+    u.pathname = u.pathname.replace(/\/ws\/?$/, '/stream');
   }
   for (const [k, v] of Object.entries(query)) if (v !== undefined) u.searchParams.set(k, v);
   return u.href;
@@ -72,6 +120,11 @@ export function feedUrl(
  * (the server sends what it missed, or the whole state); a patch that does not follow its state makes it
  * resync at once. `state$` says whether the data is live.
  *
+ * A connection that fails before it opens is followed by a `HEAD` of the stream URL to learn why (neither
+ * EventSource nor WebSocket exposes the HTTP status): 401 or 403 turns the state to `unauthorized`, and the
+ * store then asks again only at the longest backoff delay (default 30 s), so a board whose token is fixed
+ * on the server recovers by itself without hammering it. An unusable `src` is state `error`, no exception.
+ *
  *     const store = new LiveFeedStore({ src: 'https://wall.example.com/stream', token, transport: 'ws' });
  *     board.store = store;
  *     store.state$.subscribe((s) => console.log(s));
@@ -80,8 +133,11 @@ export function feedUrl(
 export class LiveFeedStore implements WallboardStore {
   readonly snapshots$: Observable<Snapshot>;
   readonly state$: Observable<LiveFeedState>;
+  /** Whether the SSE stream or WebSocket is open now (data may still be stale: a quiet server). */
+  readonly connected$: Observable<boolean>;
   readonly #snapshot = new BehaviorSubject<Snapshot | null>(null);
   readonly #state = new BehaviorSubject<LiveFeedState>('connecting');
+  readonly #connected = new BehaviorSubject(false);
   readonly #options: LiveFeedOptions;
   #settings: WallboardStore['settings'];
   #stream: string | undefined;
@@ -95,16 +151,26 @@ export class LiveFeedStore implements WallboardStore {
   #watchTimer: ReturnType<typeof setInterval> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #lastFreshAt = 0;
+  #staleAfterMs: number;
   #closed = false;
+  #error: string | null = null;
+  #unauthorized = false;
   /** Connections opened so far (for diagnostics and tests). */
   connects = 0;
 
   constructor(options: LiveFeedOptions) {
     this.#options = options;
     this.#settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.#staleAfterMs = positive(options.staleAfterMs, 10_000);
     this.snapshots$ = this.#snapshot.pipe(filter((s): s is Snapshot => s !== null));
     this.state$ = this.#state.pipe(distinctUntilChanged());
-    this.#watchTimer = setInterval(() => this.#watch(), Math.min(1000, this.#staleAfter / 4));
+    this.connected$ = this.#connected.pipe(distinctUntilChanged());
+    this.#error = feedProblem(options.src, options.transport ?? 'sse');
+    if (this.#error) {
+      this.#state.next('error');
+      return;
+    }
+    this.#startWatch();
     this.#connect();
   }
 
@@ -116,9 +182,33 @@ export class LiveFeedStore implements WallboardStore {
     return this.#state.value;
   }
 
+  /** Whether the SSE stream or WebSocket is open now. */
+  get connected(): boolean {
+    return this.#connected.value;
+  }
+
+  /** Why the state is `error` or `unauthorized`, in one sentence; null otherwise. */
+  get error(): string | null {
+    return this.#error;
+  }
+
   /** The latest snapshot, or null before the first. */
   get snapshot(): Snapshot | null {
     return this.#snapshot.value;
+  }
+
+  /** No new snapshot for this long (ms) turns the state to `stale`; may be changed while connected. */
+  get staleAfterMs(): number {
+    return this.#staleAfterMs;
+  }
+  set staleAfterMs(ms: number) {
+    const next = positive(ms, 10_000);
+    if (next === this.#staleAfterMs) return;
+    this.#staleAfterMs = next;
+    if (this.#watchTimer !== undefined) {
+      this.#startWatch();
+      this.#watch();
+    }
   }
 
   select<T = number | null>(scope: string, metric: string): Observable<T> {
@@ -136,14 +226,16 @@ export class LiveFeedStore implements WallboardStore {
     this.#disconnect();
     clearTimeout(this.#reconnectTimer);
     clearInterval(this.#watchTimer);
+    this.#watchTimer = undefined;
     this.#state.next('closed');
     this.#state.complete();
+    this.#connected.complete();
     this.#snapshot.complete();
   }
 
-  get #staleAfter(): number {
-    const s = this.#options.staleAfterMs;
-    return s !== undefined && s > 0 ? s : 10_000;
+  #startWatch(): void {
+    clearInterval(this.#watchTimer);
+    this.#watchTimer = setInterval(() => this.#watch(), Math.min(1000, this.#staleAfterMs / 4));
   }
 
   #query(): Record<string, string | undefined> {
@@ -161,36 +253,44 @@ export class LiveFeedStore implements WallboardStore {
     this.connects++;
     const transport = this.#options.transport ?? 'sse';
     const url = feedUrl(this.#options.src, transport, this.#query());
+    let opened = false;
     if (transport === 'ws') {
       const WS = this.#options.WebSocket ?? WebSocket;
       const ws = new WS(url);
       this.#ws = ws;
       ws.onopen = () => {
+        opened = true;
         this.#open = true;
+        this.#connected.next(true);
         // Keeps proxies from closing a quiet connection; the server answers with a pong.
         this.#pingTimer = setInterval(() => ws.readyState === 1 && ws.send('{"type":"ping"}'), 25_000);
       };
       ws.onmessage = (e) => this.#onMessage(String(e.data));
+      // A refused upgrade (401/403) looks like any other failure: ask why when it never opened.
       ws.onclose = () => {
-        if (this.#ws === ws) this.#dropped();
+        if (this.#ws === ws) this.#dropped(!opened);
       };
     } else {
       const ES = this.#options.EventSource ?? EventSource;
       const es = new ES(url);
       this.#es = es;
       es.onopen = () => {
+        opened = true;
         this.#open = true;
+        this.#connected.next(true);
       };
       es.onmessage = (e) => this.#onMessage(String(e.data));
       // EventSource would retry by itself at a fixed pace and without our since/stream: do it ourselves.
+      // CLOSED at the error means an HTTP error status (a network error leaves it CONNECTING).
       es.onerror = () => {
-        if (this.#es === es) this.#dropped();
+        if (this.#es === es) this.#dropped(!opened && es.readyState === 2);
       };
     }
   }
 
   #disconnect(): void {
     this.#open = false;
+    if (!this.#closed) this.#connected.next(false);
     clearInterval(this.#pingTimer);
     if (this.#es) {
       this.#es.onmessage = this.#es.onerror = this.#es.onopen = null;
@@ -204,13 +304,61 @@ export class LiveFeedStore implements WallboardStore {
     }
   }
 
-  #dropped(): void {
+  #dropped(askWhy: boolean): void {
     this.#disconnect();
     if (this.#closed) return;
     this.#watch();
-    const delay = backoffDelay(this.#attempt++, this.#options.backoff);
+    if (askWhy || this.#unauthorized) void this.#retryAfterProbe(false);
+    else this.#schedule(backoffDelay(this.#attempt++, this.#options.backoff), false);
+  }
+
+  /** Waits `delay`, then connects (or, while refused, first asks whether the token is accepted now). */
+  #schedule(delay: number, probeFirst: boolean): void {
     clearTimeout(this.#reconnectTimer);
-    this.#reconnectTimer = setTimeout(() => this.#connect(), delay);
+    this.#reconnectTimer = setTimeout(() => {
+      if (probeFirst) void this.#retryAfterProbe(true);
+      else this.#connect();
+    }, delay);
+  }
+
+  /** Asks the server why; refused: `unauthorized` and the longest delay; otherwise the usual backoff. */
+  async #retryAfterProbe(connectNow: boolean): Promise<void> {
+    const status = await this.#probe();
+    if (this.#closed) return;
+    if (status === 401 || status === 403) {
+      this.#unauthorized = true;
+      this.#error =
+        status === 401
+          ? 'the server needs a token for this feed (HTTP 401)'
+          : 'the server refused the token (HTTP 403)';
+      this.#state.next('unauthorized');
+      // Capped: one question per longest delay, never a retry storm with a token that will not work.
+      this.#schedule(backoffDelay(30, this.#options.backoff), true);
+      return;
+    }
+    if (this.#unauthorized) {
+      this.#unauthorized = false;
+      this.#error = null;
+      this.#state.next('connecting');
+      this.#watch();
+    }
+    if (connectNow) this.#connect();
+    else this.#schedule(backoffDelay(this.#attempt++, this.#options.backoff), false);
+  }
+
+  /** HTTP status of a `HEAD` of the stream URL with our token, or null when it could not be read. */
+  async #probe(): Promise<number | null> {
+    const f = this.#options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    try {
+      const url = feedUrl(this.#options.src, 'sse', {
+        token: this.#options.token,
+        scopes: this.#options.scopes?.join(','),
+      });
+      const res = await f(url, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+      return res.status;
+    } catch {
+      return null; // down, or an origin the server does not allow (the browser hides the answer)
+    }
   }
 
   /** A patch that does not follow our state: ask for what we missed now, without waiting. */
@@ -252,6 +400,8 @@ export class LiveFeedStore implements WallboardStore {
     this.#stream = m.stream;
     this.#seq = m.seq;
     this.#attempt = 0;
+    this.#unauthorized = false;
+    this.#error = null;
     this.#lastFreshAt = Date.now();
     this.#snapshot.next({
       seq: m.seq,
@@ -263,9 +413,12 @@ export class LiveFeedStore implements WallboardStore {
   }
 
   #watch(): void {
-    if (this.#closed) return;
-    const fresh = this.#lastFreshAt > 0 && Date.now() - this.#lastFreshAt <= this.#staleAfter;
+    if (this.#closed || this.#unauthorized) return;
+    const fresh = this.#lastFreshAt > 0 && Date.now() - this.#lastFreshAt <= this.#staleAfterMs;
     if (this.#lastFreshAt > 0 && !fresh) this.#state.next('stale');
     else if (!this.#open || this.#lastFreshAt === 0) this.#state.next('connecting');
   }
 }
+
+const positive = (ms: number | undefined, fallback: number): number =>
+  ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : fallback;
