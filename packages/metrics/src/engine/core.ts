@@ -45,6 +45,8 @@ interface AgentState {
   team: string | undefined;
   partner: string | undefined;
   queuesKey: string;
+  /** The queues the agent serves: from its agent.state events, plus any queue it answered a call from. */
+  queues: string[];
   scopes: Scope[];
   teamScope: Scope | null;
   /** From a call's end until the agent leaves ACW: when it ended and the scopes its ACW goes to. */
@@ -542,8 +544,14 @@ export class EngineCore {
   ): [RejectReason, string] | null {
     const q = this.queueScope(queue);
     if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
-    if (partnerId !== undefined && !this.options.queues[queue]?.partner)
+    if (
+      partnerId !== undefined &&
+      !this.options.queues[queue]?.partner &&
+      this.queuePartner.get(queue) !== partnerId
+    ) {
       this.queuePartner.set(queue, partnerId);
+      this.queueOwnerChanged(queue);
+    }
     const partner = this.partnerScope(partnerId ?? this.queuePartner.get(queue));
     const queueT = this.options.queues[queue]?.slThresholdSec;
     const thresholdMs = queueT === undefined ? this.defaultThresholdMs : queueT * 1000;
@@ -607,6 +615,13 @@ export class EngineCore {
     c.status = ANSWERED;
     c.answeredAt = t;
     const agent = this.agents.get(agentId);
+    // Answering from a queue makes the agent one of its members (an Asterisk static member has no
+    // ADDMEMBER line): its time counts in that queue's occupancy from now on.
+    if (agent && !agent.queues.includes(c.queueId)) {
+      agent.queues = [...agent.queues, c.queueId];
+      agent.queuesKey = agent.queues.join('\u0000');
+      this.rescope(agent, t);
+    }
     // A new call ends any ACW still pending: the agent can't have been wrapping up.
     if (agent?.acwPending) this.finishAcw(agent, agent.tracked && agent.state === S_ACW ? t : agent.acwFrom);
   }
@@ -751,6 +766,7 @@ export class EngineCore {
         team: undefined,
         partner: undefined,
         queuesKey: '',
+        queues: [],
         scopes: [],
         teamScope: null,
         acwFrom: 0,
@@ -772,20 +788,11 @@ export class EngineCore {
     const team = e.team ?? a.team;
     const partner = e.partner ?? a.partner;
     if (queuesKey !== a.queuesKey || team !== a.team || partner !== a.partner || a.scopes.length === 0) {
-      const scopes: Scope[] = [this.all];
-      const teamScope = this.teamScope(team);
-      if (teamScope) scopes.push(teamScope);
-      const partnerScope = this.partnerScope(partner);
-      if (partnerScope) scopes.push(partnerScope);
-      for (const q of e.queues ?? (a.queuesKey ? a.queuesKey.split('\u0000') : [])) {
-        const qs = this.queueScope(q);
-        if (qs && !scopes.includes(qs)) scopes.push(qs);
-      }
       a.queuesKey = queuesKey;
+      if (e.queues) a.queues = [...e.queues];
       a.team = team;
       a.partner = partner;
-      a.teamScope = teamScope;
-      this.setAgentScopes(a, scopes, e.t);
+      this.rescope(a, e.t);
     }
     if (next !== prev) {
       for (const s of a.scopes) {
@@ -796,6 +803,38 @@ export class EngineCore {
       a.since = e.t;
     }
     return null;
+  }
+
+  /**
+   * The scopes an agent's time counts in: all, its team, its queues, and its partner: its own
+   * `partner`, else the partners owning its queues (so an outsourcer's avgStaffed counts the agents
+   * on its queues even when their events do not name it).
+   */
+  private rescope(a: AgentState, t: number): void {
+    const scopes: Scope[] = [this.all];
+    const teamScope = this.teamScope(a.team);
+    if (teamScope) scopes.push(teamScope);
+    if (a.partner !== undefined) {
+      const ps = this.partnerScope(a.partner);
+      if (ps) scopes.push(ps);
+    } else {
+      for (const q of a.queues) {
+        const ps = this.partnerScope(this.queuePartner.get(q));
+        if (ps && !scopes.includes(ps)) scopes.push(ps);
+      }
+    }
+    for (const q of a.queues) {
+      const qs = this.queueScope(q);
+      if (qs && !scopes.includes(qs)) scopes.push(qs);
+    }
+    a.teamScope = teamScope;
+    this.setAgentScopes(a, scopes, t);
+  }
+
+  /** A queue's owner became known or changed: agents on it without a partner of their own follow. */
+  private queueOwnerChanged(queue: string): void {
+    for (const a of this.agents.values())
+      if (a.partner === undefined && a.queues.includes(queue)) this.rescope(a, this.now);
   }
 
   /** Moves an agent's current state count from its old scopes to new ones. */

@@ -67,11 +67,15 @@ export class AgentTracker {
     a.reason = undefined;
   }
 
-  /** A call connected to the agent: proof the agent is logged in even if the login predates the log. */
-  connect(agent: string, call: string): void {
+  /**
+   * A call connected to the agent: proof the agent is logged in even if the login predates the log,
+   * and that it serves the call's queue (a static member from queues.conf has no ADDMEMBER line).
+   */
+  connect(agent: string, call: string, queue: string): void {
     const a = this.track(agent);
     a.loggedIn = true;
     a.calls.add(call);
+    if (!a.queues.includes(queue)) a.queues.push(queue);
   }
 
   release(agent: string, call: string): void {

@@ -147,7 +147,7 @@ export function readQueueLog(text: string): ReadResult {
           if (c) c.answeredT = t;
           else calls.set(call, { queue: q, answeredT: t });
           produced.push({ type: 'call.answered', t, call, queue: q, agent: a });
-          agents.connect(a, call);
+          agents.connect(a, call, q);
           agentState(a);
           break;
         }

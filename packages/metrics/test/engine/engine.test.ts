@@ -270,3 +270,48 @@ describe('MetricsEngine bad input', () => {
     expect(() => new MetricsEngine({ timeZone: 'Nowhere/Land' })).toThrow(/Nowhere\/Land/);
   });
 });
+
+describe('MetricsEngine agent scopes', () => {
+  it("counts an agent without a partner of its own in the partners owning its queues", () => {
+    const e = run([
+      { type: 'agent.state', t: at(0), agent: 'o1', state: 'available', queues: ['outsourced'] },
+      { type: 'agent.state', t: at(0), agent: 'h1', state: 'available', queues: ['home'], partner: 'us' },
+      // the owner of `outsourced` is learned after its agent came in
+      { type: 'call.queued', t: at(60), call: 'c1', queue: 'outsourced', partner: 'acme' },
+      { type: 'call.answered', t: at(70), call: 'c1', queue: 'outsourced', agent: 'o1' },
+      { type: 'agent.state', t: at(70), agent: 'o1', state: 'on-call' },
+      { type: 'call.ended', t: at(130), call: 'c1', queue: 'outsourced', agent: 'o1' },
+      { type: 'agent.state', t: at(130), agent: 'o1', state: 'available' },
+    ]);
+    e.advanceTo(at(180));
+    const acme = e.snapshot().scopes['partner:acme'];
+    expect(acme.staffedAgents).toBe(1);
+    // on-call 60 s of the 120 s counted (from 60 s, when acme became the owner, to 180 s)
+    expect(acme.occupancy).toBeCloseTo(60 / 120, 9);
+    expect(acme.avgStaffed).not.toBeNull();
+    expect(e.snapshot().scopes['partner:us'].staffedAgents).toBe(1);
+  });
+
+  it('takes the owner from configuration from the first agent event', () => {
+    const e = run([{ type: 'agent.state', t: at(0), agent: 'o1', state: 'available', queues: ['q'] }], {
+      queues: { q: { partner: 'acme' } },
+    });
+    e.advanceTo(at(60));
+    expect(e.snapshot().scopes['partner:acme']).toMatchObject({ staffedAgents: 1, avgStaffed: 1 });
+  });
+
+  it('makes an agent answering from a queue a member of it (a static member with no ADDMEMBER)', () => {
+    const e = run([
+      { type: 'agent.state', t: at(0), agent: 'a', state: 'available' },
+      { type: 'call.queued', t: at(10), call: 'c1', queue: 'sales' },
+      { type: 'call.answered', t: at(20), call: 'c1', queue: 'sales', agent: 'a' },
+      { type: 'agent.state', t: at(20), agent: 'a', state: 'on-call' },
+      { type: 'call.ended', t: at(80), call: 'c1', queue: 'sales', agent: 'a' },
+      { type: 'agent.state', t: at(80), agent: 'a', state: 'available' },
+    ]);
+    e.advanceTo(at(140));
+    const sales = e.snapshot().scopes['queue:sales'];
+    expect(sales.staffedAgents).toBe(1);
+    expect(sales.occupancy).toBeCloseTo(60 / 120, 9);
+  });
+});

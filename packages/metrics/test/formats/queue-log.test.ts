@@ -33,9 +33,10 @@ const EXPECTED: WallboardEvent[] = [
   { type: 'agent.state', t: T(1709629208), agent: carol, state: 'available', queues: ['sales'] },
   // 7 ENTERQUEUE
   { type: 'call.queued', t: T(1709629210), call: c1, queue: 'sales' },
-  // 8 RINGNOANSWER: nothing; 9 CONNECT: answered, and the agent goes on-call
+  // 8 RINGNOANSWER: nothing; 9 CONNECT: answered, and the agent goes on-call. Agent/1001 is a static
+  // member (no ADDMEMBER): answering from sales makes it one of sales's members from here on
   { type: 'call.answered', t: T(1709629222), call: c1, queue: 'sales', agent: alice },
-  { type: 'agent.state', t: T(1709629222), agent: alice, state: 'on-call' },
+  { type: 'agent.state', t: T(1709629222), agent: alice, state: 'on-call', queues: ['sales'] },
   // 10-11 a caller gives up after 4 s
   { type: 'call.queued', t: T(1709629230), call: c2, queue: 'support' },
   { type: 'call.abandoned', t: T(1709629234), call: c2, queue: 'support' },
@@ -50,7 +51,7 @@ const EXPECTED: WallboardEvent[] = [
   { type: 'agent.state', t: T(1709629300), agent: carol, state: 'break', queues: ['sales'], reason: 'lunch' },
   // 17 COMPLETECALLER: ended, agent back to available
   { type: 'call.ended', t: T(1709629302), call: c1, queue: 'sales', agent: alice },
-  { type: 'agent.state', t: T(1709629302), agent: alice, state: 'available' },
+  { type: 'agent.state', t: T(1709629302), agent: alice, state: 'available', queues: ['sales'] },
   // 18-19 EXITEMPTY with no later ENTERQUEUE: to = dialplan
   { type: 'call.queued', t: T(1709629305), call: c4, queue: 'sales' },
   { type: 'call.overflowed', t: T(1709629310), call: c4, queue: 'sales', to: 'dialplan' },
@@ -58,15 +59,15 @@ const EXPECTED: WallboardEvent[] = [
   { type: 'call.queued', t: T(1709629320), call: c5, queue: 'support' },
   { type: 'call.overflowed', t: T(1709629325), call: c5, queue: 'support', to: 'dialplan' },
   // 22-23 PAUSEALL without a reason, UNPAUSEALL
-  { type: 'agent.state', t: T(1709629330), agent: alice, state: 'break' },
-  { type: 'agent.state', t: T(1709629340), agent: alice, state: 'available' },
+  { type: 'agent.state', t: T(1709629330), agent: alice, state: 'break', queues: ['sales'] },
+  { type: 'agent.state', t: T(1709629340), agent: alice, state: 'available', queues: ['sales'] },
   // 24 BLINDTRANSFER ends the agent's leg
   { type: 'call.ended', t: T(1709629345), call: c3, queue: 'support', agent: bob },
   { type: 'agent.state', t: T(1709629345), agent: bob, state: 'available', queues: ['sales', 'support'] },
   // 25-26
   { type: 'call.queued', t: T(1709629350), call: c6, queue: 'sales' },
   { type: 'call.answered', t: T(1709629353), call: c6, queue: 'sales', agent: alice },
-  { type: 'agent.state', t: T(1709629353), agent: alice, state: 'on-call' },
+  { type: 'agent.state', t: T(1709629353), agent: alice, state: 'on-call', queues: ['sales'] },
   // 27 PAUSE on queue NONE (agent-wide)
   {
     type: 'agent.state',
@@ -78,7 +79,7 @@ const EXPECTED: WallboardEvent[] = [
   },
   // 28 PAUSE during a call: still on-call, nothing emitted; 29 ATTENDEDTRANSFER: ended, then the break
   { type: 'call.ended', t: T(1709629380), call: c6, queue: 'sales', agent: alice },
-  { type: 'agent.state', t: T(1709629380), agent: alice, state: 'break', reason: 'coaching' },
+  { type: 'agent.state', t: T(1709629380), agent: alice, state: 'break', queues: ['sales'], reason: 'coaching' },
   // 30 UNPAUSE
   { type: 'agent.state', t: T(1709629390), agent: carol, state: 'available', queues: ['sales'] },
   // 31-33 old-format ENTERQUEUE (url|callerid) and CONNECT (holdtime only), then COMPLETEAGENT
@@ -92,7 +93,7 @@ const EXPECTED: WallboardEvent[] = [
   // 35 REMOVEMEMBER of one of two queues: same state, new queue list
   { type: 'agent.state', t: T(1709629460), agent: bob, state: 'break', queues: ['sales'], reason: 'meeting' },
   // 36 AGENTLOGOFF
-  { type: 'agent.state', t: T(1709629470), agent: alice, state: 'offline' },
+  { type: 'agent.state', t: T(1709629470), agent: alice, state: 'offline', queues: ['sales'] },
   // 37 NONE: ignored
 ];
 
@@ -340,5 +341,24 @@ describe('queue_log fixture through the report engine', () => {
       ataSec: 4,
       abandonRate: 0.2,
     });
+  });
+});
+
+describe('queue_log static members', () => {
+  it("count in the queue they answer from: a static member's time makes the queue's occupancy", () => {
+    const log = [
+      '1709629300|c1|sales|NONE|ENTERQUEUE||5551001|1',
+      '1709629310|c1|sales|SIP/static|CONNECT|10|c1.b|1',
+      '1709629370|c1|sales|SIP/static|COMPLETECALLER|10|60|1',
+      '1709629430|c2|sales|NONE|ENTERQUEUE||5551002|1',
+      '1709629440|c2|sales|NONE|ABANDON|1|1|10',
+    ].join('\n');
+    const read = readQueueLog(log);
+    expect(read.bad).toEqual([]);
+    expect(read.lines).toEqual([1, 2, 2, 3, 3, 4, 5]);
+    const sales = buildReport(read.events, { timeZone: 'UTC' }).scopes['queue:sales'];
+    // on-call 1709629310-370 (60 s), then available until the stream's last event at ...440 (70 s)
+    expect(sales.occupancy).toBeCloseTo(60 / 130, 9);
+    expect(sales.staffedAgents).toBe(1);
   });
 });
