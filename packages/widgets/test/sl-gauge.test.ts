@@ -102,7 +102,7 @@ describe('wb-sl-gauge', () => {
     const el = await fixture<WbSlGauge>(
       html`<wb-sl-gauge silent .value=${0.85} .target=${0.8} critical="0.6"></wb-sl-gauge>`,
     );
-    const seen: Array<[string, string, number]> = [];
+    const seen: Array<[string, string | null, number]> = [];
     el.addEventListener('wb-threshold-change', (e) => seen.push([e.level, e.previous, e.value]));
     for (const value of [0.7, 0.72, 0.75, 0.5, 0.55, 0.9, 0.95]) await setProps(el, { value });
     expect(seen).to.deep.equal([

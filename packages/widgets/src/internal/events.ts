@@ -8,15 +8,19 @@ export type ThresholdLevel = 'ok' | 'warning' | 'critical';
 
 export interface ThresholdChangeDetail {
   level: ThresholdLevel;
-  previous: ThresholdLevel;
+  /** The level before, or null when the widget had no data yet (its first value is already bad). */
+  previous: ThresholdLevel | null;
   value: number;
 }
 
-/** Fired once each time a widget's value crosses into another threshold level. */
+/**
+ * Fired once each time a widget's value crosses into another threshold level, and once when its first
+ * value is already `warning` or `critical` (`previous` null).
+ */
 export class WbThresholdChangeEvent extends Event {
   static readonly eventName = 'wb-threshold-change';
   readonly level: ThresholdLevel;
-  readonly previous: ThresholdLevel;
+  readonly previous: ThresholdLevel | null;
   readonly value: number;
 
   constructor(detail: ThresholdChangeDetail) {

@@ -10,9 +10,10 @@ const finite = (n: number | null | undefined): number | null => (n != null && Nu
 
 /**
  * A widget with one measured value and thresholds: `warn` and `critical` levels crossed `above` or
- * `below`. Each crossing into another level (from a known level) fires one `wb-threshold-change` and one
- * polite, throttled announcement. The first level a widget sees is its baseline and fires nothing;
- * stale or empty spells keep the last level, so returning to it is not a crossing.
+ * `below`. Each crossing into another level fires one `wb-threshold-change` and one polite, throttled
+ * announcement. The first level a widget sees is a crossing too when it is `warning` or `critical`
+ * (a board started mid-incident says so once, `previous` null); a first `ok` fires nothing. Stale or
+ * empty spells keep the last level, so returning to it is not a crossing.
  */
 export class WbMeasure extends WbWidget {
   /** Level beyond which the status is `warning`. */
@@ -64,7 +65,7 @@ export class WbMeasure extends WbWidget {
     if (level === null || level === this.#baseline) return;
     const previous = this.#baseline;
     this.#baseline = level;
-    if (previous === null) return;
+    if (previous === null && level === 'ok') return;
     const value = this.thresholdValue() ?? Number.NaN;
     this.emit(new WbThresholdChangeEvent({ level, previous, value }));
     if (!this.silent) {
