@@ -178,22 +178,22 @@ describe('bad input: exit 2 and one line naming the flag', () => {
     [
       'not a number',
       ['erlang', '--calls-per-hour', 'lots', '--aht-sec', '180', '--agents', '3'],
-      /--calls-per-hour/,
+      /--calls-per-hour must be a number, got "lots"$/m,
     ],
     [
       'negative calls',
       ['erlang', '--calls-per-hour', '-5', '--aht-sec', '180', '--agents', '3'],
-      /--calls-per-hour/,
+      /--calls-per-hour must be >= 0, got -5$/m,
     ],
     [
       'negative patience',
       ['erlang', '--calls-per-hour', '5', '--aht-sec', '180', '--agents', '3', '--patience-sec', '-1'],
-      /--patience-sec/,
+      /--patience-sec must be >= 0, got -1$/m,
     ],
     [
       'negative threshold',
       ['erlang', '--calls-per-hour', '5', '--aht-sec', '180', '--agents', '3', '--threshold-sec', '-1'],
-      /--threshold-sec/,
+      /--threshold-sec must be >= 0, got -1$/m,
     ],
     [
       'unknown flag',
@@ -208,6 +208,17 @@ describe('bad input: exit 2 and one line naming the flag', () => {
       ['staff', '--calls-per-hour', '200', '--aht-sec', '180', '--target', '80'],
       /--target/,
     ],
+    [
+      'negative target',
+      ['staff', '--calls-per-hour', '200', '--aht-sec', '180', '--target', '-0.8'],
+      /--target must be a fraction between 0 and 1 \(0.8 for 80%\), got -0.8$/m,
+    ],
+    [
+      'negative max occupancy',
+      ['staff', '--calls-per-hour', '200', '--aht-sec', '180', '--target', '0.8', '--max-occupancy', '-1'],
+      /--max-occupancy must be a fraction in \(0, 1\], got -1$/m,
+    ],
+    ['negative agents', ['erlang-b', '--erlangs', '1', '--agents', '-2'], /--agents must be >= 0, got -2$/m],
     ['missing --target', ['staff', '--calls-per-hour', '200', '--aht-sec', '180'], /missing --target/],
     [
       'occupancy above 1',

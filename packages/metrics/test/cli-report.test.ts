@@ -197,6 +197,19 @@ describe('wallboard-metrics report', () => {
     [['report', '-', '--format', 'ndjson', '--time-zone', 'Mars/Base'], /unknown time zone "Mars\/Base"/],
     [['report', '-', '--format', 'cdr'], /--format cdr needs --map FILE/],
     [['report', '-', '--colour'], /Unknown option '--colour'/],
+    [
+      ['report', '-', '--format', 'ndjson', '--short-abandon', '-1'],
+      /^[^:]+: --short-abandon must be >= 0, got -1$/m,
+    ],
+    [
+      ['report', '-', '--format', 'ndjson', '--sl-threshold', '-20'],
+      /--sl-threshold must be >= 0, got -20$/m,
+    ],
+    [['report', '-', '--format', 'ndjson', '--sl-target', '-.5'], /--sl-target must be >= 0, got -.5$/m],
+    [
+      ['report', '-', '--format', 'ndjson', '--interval', '-30'],
+      /--interval must be 15, 30 or 60, got -30$/m,
+    ],
   ])('%j fails with one clear line', async (argv, message) => {
     const r = await runCli(argv as string[], good);
     expect(r.code).toBe(2);

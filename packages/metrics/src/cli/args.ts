@@ -11,12 +11,33 @@ export interface ParsedFlags {
 /** node:util parseArgs with its errors turned into one-line CliErrors naming the bad flag. */
 export function parseFlags(argv: string[], options: Options, allowPositionals = true): ParsedFlags {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    const args = joinNegativeValues(argv, options);
+    const { values, positionals } = parseArgs({ args, options, allowPositionals, strict: true });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (err) {
     // node's messages can run over several lines ("... To specify a positional argument ..."): keep the first.
     throw new CliError((err as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/s, ''));
   }
+}
+
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/**
+ * `--short-abandon -1` is a value, not a flag: parseArgs calls it ambiguous, so it becomes
+ * `--short-abandon=-1` and the flag's own range check names the problem (`must be >= 0`).
+ */
+function joinNegativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** A required or optional numeric flag, checked for range, with the flag named in the error. */
