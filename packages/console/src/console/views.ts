@@ -10,6 +10,7 @@ import type { RunInfo, TimelineEntry } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
 import { describeEntry } from './describe.js';
 import { clockPanel, controlsPanel, exportPanel, scenarioPanel } from './panels.js';
+import { figureThresholds, slTermsOf, type ThresholdedFigure } from './thresholds.js';
 import type { TimelineMark } from './timeline-overlay.js';
 import { whatIfView } from './what-if-view.js';
 
@@ -42,6 +43,65 @@ function agentRows(s: ConsoleState) {
   return s.agents.filter((a) => a.partner === p);
 }
 
+/**
+ * A figure card with the shared thresholds (thresholds.ts), or with none: a figure without a threshold
+ * gets the `no-status` class, which hides an "OK" it cannot know (a stale or empty card still says so).
+ */
+export function figure(
+  scope: string,
+  info: Pick<RunInfo, 'queues' | 'settings'>,
+  metric: string,
+  label: string,
+  extra: { format?: string; testid?: string } = {},
+): TemplateResult {
+  const all = figureThresholds(slTermsOf(scope, info));
+  const t = metric in all ? all[metric as ThresholdedFigure] : null;
+  return html`<wb-metric
+    scope=${scope}
+    metric=${metric}
+    label=${label}
+    format=${extra.format ?? nothing}
+    data-testid=${extra.testid ?? nothing}
+    class=${t ? nothing : 'no-status'}
+    .warn=${t?.warn ?? null}
+    .critical=${t?.critical ?? null}
+    direction=${t?.direction ?? 'above'}
+  ></wb-metric>`;
+}
+
+/** The SL gauge: warns below the target, critical 15 points under it. */
+export function slGauge(
+  scope: string,
+  info: Pick<RunInfo, 'queues' | 'settings'>,
+  label: string,
+  testid?: string,
+): TemplateResult {
+  const t = figureThresholds(slTermsOf(scope, info)).serviceLevel;
+  return html`<wb-sl-gauge
+    scope=${scope}
+    label=${label}
+    data-testid=${testid ?? nothing}
+    .warn=${t.warn}
+    .critical=${t.critical}
+    direction="below"
+  ></wb-sl-gauge>`;
+}
+
+function liveFigures(sc: string, info: RunInfo): TemplateResult {
+  return html`
+    ${slGauge(sc, info, 'Service level today', 'sl-gauge')}
+    ${figure(sc, info, 'interval.serviceLevel', 'Service level this interval')}
+    ${figure(sc, info, 'offered', 'Calls offered today')}
+    ${figure(sc, info, 'abandoned', 'Abandoned today')}
+    ${figure(sc, info, 'abandonRate', 'Abandon rate', { testid: 'abandon-rate' })}
+    ${figure(sc, info, 'asaSec', 'Average speed of answer', { testid: 'asa' })}
+    ${figure(sc, info, 'waiting', 'Calls waiting')}
+    ${figure(sc, info, 'longestWaitSec', 'Longest wait now', { format: 'duration' })}
+    ${figure(sc, info, 'occupancy', 'Occupancy today')}
+    ${figure(sc, info, 'staffedAgents', 'Agents staffed', { testid: 'staffed' })}
+  `;
+}
+
 function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
   const info = s.info;
   if (!info || !s.store) {
@@ -66,16 +126,7 @@ function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
         <wb-clock seconds date label="Center time"></wb-clock>
       </div>
       <div class="grid figures">
-        <wb-sl-gauge scope=${sc} label="Service level today" data-testid="sl-gauge"></wb-sl-gauge>
-        <wb-metric scope=${sc} metric="interval.serviceLevel" label="Service level this interval" warn="0.8" critical="0.6" direction="below"></wb-metric>
-        <wb-metric scope=${sc} metric="offered" label="Calls offered today"></wb-metric>
-        <wb-metric scope=${sc} metric="abandoned" label="Abandoned today"></wb-metric>
-        <wb-metric scope=${sc} metric="abandonRate" label="Abandon rate" warn="0.05" critical="0.1" direction="above"></wb-metric>
-        <wb-metric scope=${sc} metric="asaSec" label="Average speed of answer" warn="30" critical="60" direction="above"></wb-metric>
-        <wb-metric scope=${sc} metric="waiting" label="Calls waiting" warn="5" critical="15" direction="above"></wb-metric>
-        <wb-metric scope=${sc} metric="longestWaitSec" label="Longest wait now" format="duration" warn="60" critical="120" direction="above"></wb-metric>
-        <wb-metric scope=${sc} metric="occupancy" label="Occupancy today" warn="0.9" critical="0.95" direction="above"></wb-metric>
-        <wb-metric scope=${sc} metric="staffedAgents" label="Agents staffed"></wb-metric>
+        ${liveFigures(sc, info)}
       </div>
       <h3 class="section">Intervals and your timeline</h3>
       <wbc-timeline .marks=${marks} class="chart">

@@ -6,10 +6,11 @@
 import type { SnapshotStore } from '@wallboard/widgets';
 import { html, nothing, type TemplateResult } from 'lit';
 import { CLOCK_CONTROLS } from '../sim/controls.js';
+import type { RunInfo } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
 import { COMPARED, type ComparedFigure, compareScope } from './compare.js';
 import type { TimelineMark } from './timeline-overlay.js';
-import { scopeName, timelineMarks } from './views.js';
+import { figure, scopeName, slGauge, timelineMarks } from './views.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -42,6 +43,7 @@ function side(
   title: string,
   note: string,
   store: SnapshotStore,
+  info: RunInfo,
   scope: string,
   testid: string,
   marks: readonly TimelineMark[],
@@ -53,10 +55,11 @@ function side(
       <!-- A finished run: nothing more will arrive, which is not stale data. -->
       <wb-board .store=${store} stale-after="31536000">
         <div class="grid figures compact">
-          <wb-sl-gauge scope=${scope} label="Service level"></wb-sl-gauge>
-          <wb-metric scope=${scope} metric="abandoned" label="Abandoned"></wb-metric>
-          <wb-metric scope=${scope} metric="occupancy" label="Occupancy"></wb-metric>
-          <wb-metric scope=${scope} metric="asaSec" label="Average speed of answer"></wb-metric>
+          ${slGauge(scope, info, 'Service level')}
+          ${figure(scope, info, 'abandonRate', 'Abandon rate')}
+          ${figure(scope, info, 'abandoned', 'Abandoned')}
+          ${figure(scope, info, 'asaSec', 'Average speed of answer')}
+          ${figure(scope, info, 'occupancy', 'Occupancy')}
         </div>
         <wbc-timeline .marks=${marks}>
           <wb-interval-chart scope=${scope} label="Calls and service level by interval"></wb-interval-chart>
@@ -101,11 +104,12 @@ export function whatIfView(s: ConsoleState, app: ConsoleApp): TemplateResult {
         'As scheduled',
         "No interventions; the scenario's incidents are marked.",
         w.baseline,
+        w.result.info,
         scope,
         'what-if-baseline',
         marks.filter((m) => m.entry.source === 'incident'),
       )}
-      ${side('With your interventions', `${w.result.intervened.interventions} replayed; numbered as on the live timeline.`, w.intervened, scope, 'what-if-intervened', marks)}
+      ${side('With your interventions', `${w.result.intervened.interventions} replayed; numbered as on the live timeline.`, w.intervened, w.result.info, scope, 'what-if-intervened', marks)}
     </div>
     <table class="diff" data-testid="what-if-diff">
       <caption>Difference at the end of the day</caption>
