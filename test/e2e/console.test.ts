@@ -236,6 +236,16 @@ describe('trainer console', () => {
       .poll(() => page.locator('wb-board').first().getAttribute('label'))
       .toMatch(/^tiny-desk · seed \d+$/);
     expect(await page.locator('.problems').count()).toBe(0);
+    await expect.poll(() => page.locator('.sim-time .state').textContent()).toMatch(/running at|paused/);
+    // Replaced by a bad file, the run is gone: no old clock, and the clock controls are disabled.
+    await page.getByLabel('Or load a scenario file (JSON)').setInputFiles(file('bad.json', bad));
+    await page.getByRole('button', { name: /Start run|Restart run/ }).click();
+    await expect.poll(() => problems.textContent()).toContain('queues[0].handle.meanSec must be > 0');
+    expect(await page.locator('.sim-time .state').textContent()).toBe('not started');
+    expect(await page.getByTestId('sim-time').textContent()).toBe('--:--:--');
+    for (const name of [/Pause|Resume/, /Step/, /^Jump$/])
+      expect(await page.getByRole('button', { name }).isDisabled(), String(name)).toBe(true);
+    expect(await page.evaluate(() => window.wallboardConsole?.state.clock)).toBeNull();
     expect(errors).toEqual([]);
     await close();
   });

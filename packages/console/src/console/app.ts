@@ -156,8 +156,10 @@ export class ConsoleApp {
       roster: true,
       engine: { intervalMin: 30, keepIntervals: 'all' },
     };
+    // The old run is gone: its clock must not stay on screen (nor its Pause, Step and Jump enabled).
     this.set({
       starting: true,
+      clock: null,
       problems: [],
       feedback: null,
       timeline: [],
@@ -170,7 +172,7 @@ export class ConsoleApp {
       void this.refreshTimeline();
     });
     client.clock$.subscribe((clock) => {
-      if (clock) this.set({ clock });
+      if (clock && client === this.client) this.set({ clock });
     });
     client.alive$.subscribe(() => {
       // A heartbeat while paused: re-publish the last snapshot so the board does not call it stale.
@@ -216,6 +218,8 @@ export class ConsoleApp {
         problems: e.problems.length > 0 ? e.problems : [e.message],
         info: null,
         store: null,
+        clock: null,
+        agents: [],
       });
     }
   }
