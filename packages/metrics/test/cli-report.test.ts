@@ -225,5 +225,7 @@ describe('wallboard-metrics report', () => {
     expect(json.settings.timeZone).toBe('Asia/Jerusalem');
     expect(json.diagnostics.rejected).toBe(0);
     expect(json.scopes.all.offered).toBeGreaterThan(30_000);
+    // call records carry no agent states: staffing and occupancy are unknown, not 0
+    expect(json.scopes.all).toMatchObject({ avgStaffed: null, occupancy: null, acwSec: null });
   });
 });

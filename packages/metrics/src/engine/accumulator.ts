@@ -94,7 +94,10 @@ export function figures(acc: Acc, formula: SlFormula): WindowFigures {
   const attMs = ratio(acc[F.talk], handled);
   const acwMs = ratio(acc[F.acw], acwCount);
   const busy = acc[F.timeOnCall] + acc[F.timeAcw];
-  const staffedTime = acc[F.covered] > 0 ? agentTimeStaffed(acc) : 0;
+  const staffedTime = agentTimeStaffed(acc);
+  // No agent time at all (not even offline): no agent state describes this scope (a CDR feed), so the
+  // FTE held is unknown, not 0. An agent known but offline all window does give 0.
+  const agentTime = staffedTime + acc[F.timeOffline];
   return {
     offered: acc[F.offered],
     answered,
@@ -117,7 +120,7 @@ export function figures(acc: Acc, formula: SlFormula): WindowFigures {
     abandonRate: clamp01(ratio(abandoned, answered + abandoned)),
     occupancy: clamp01(ratio(busy, busy + acc[F.timeAvailable])),
     csat: ratio(acc[F.surveysGood], acc[F.surveys]),
-    avgStaffed: ratio(staffedTime, acc[F.covered]),
+    avgStaffed: agentTime > 0 ? ratio(staffedTime, acc[F.covered]) : null,
   };
 }
 

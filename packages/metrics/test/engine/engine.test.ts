@@ -272,7 +272,7 @@ describe('MetricsEngine bad input', () => {
 });
 
 describe('MetricsEngine agent scopes', () => {
-  it("counts an agent without a partner of its own in the partners owning its queues", () => {
+  it('counts an agent without a partner of its own in the partners owning its queues', () => {
     const e = run([
       { type: 'agent.state', t: at(0), agent: 'o1', state: 'available', queues: ['outsourced'] },
       { type: 'agent.state', t: at(0), agent: 'h1', state: 'available', queues: ['home'], partner: 'us' },
@@ -313,5 +313,23 @@ describe('MetricsEngine agent scopes', () => {
     const sales = e.snapshot().scopes['queue:sales'];
     expect(sales.staffedAgents).toBe(1);
     expect(sales.occupancy).toBeCloseTo(60 / 120, 9);
+  });
+});
+
+describe('MetricsEngine avgStaffed', () => {
+  it('is null where no agent state was ever seen (a CDR feed), 0 for agents offline all window', () => {
+    const calls = run([
+      { type: 'call.queued', t: at(0), call: 'c1', queue: 'q' },
+      { type: 'call.answered', t: at(10), call: 'c1', queue: 'q', agent: 'a' },
+      { type: 'call.ended', t: at(70), call: 'c1', queue: 'q', agent: 'a' },
+    ]).snapshot();
+    expect(calls.scopes.all).toMatchObject({ avgStaffed: null, occupancy: null, handled: 1 });
+    expect(calls.scopes['queue:q'].avgStaffed).toBeNull();
+
+    const offline = run([
+      { type: 'agent.state', t: at(0), agent: 'a', state: 'offline', queues: ['q'] },
+      { type: 'call.queued', t: at(60), call: 'c1', queue: 'q' },
+    ]).snapshot();
+    expect(offline.scopes['queue:q'].avgStaffed).toBe(0);
   });
 });

@@ -79,7 +79,14 @@ const EXPECTED: WallboardEvent[] = [
   },
   // 28 PAUSE during a call: still on-call, nothing emitted; 29 ATTENDEDTRANSFER: ended, then the break
   { type: 'call.ended', t: T(1709629380), call: c6, queue: 'sales', agent: alice },
-  { type: 'agent.state', t: T(1709629380), agent: alice, state: 'break', queues: ['sales'], reason: 'coaching' },
+  {
+    type: 'agent.state',
+    t: T(1709629380),
+    agent: alice,
+    state: 'break',
+    queues: ['sales'],
+    reason: 'coaching',
+  },
   // 30 UNPAUSE
   { type: 'agent.state', t: T(1709629390), agent: carol, state: 'available', queues: ['sales'] },
   // 31-33 old-format ENTERQUEUE (url|callerid) and CONNECT (holdtime only), then COMPLETEAGENT
