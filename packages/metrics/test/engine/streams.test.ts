@@ -1,4 +1,7 @@
-/** Marble tests: batching of snapshots per tick, select() emitting only on change, the injectable clock. */
+/**
+ * Marble tests: batching of snapshots per tick, select() emitting only on change, the injectable clock,
+ * interval rollover and the rolling window on that clock, and a failing source.
+ */
 import { concat, config, map, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +124,68 @@ describe('MetricsEngine streams', () => {
       config.onUnhandledError = before;
     }
     expect(unhandled).toEqual([]);
+  });
+
+  it('rolls the interval over on the clock: the current one empties, the closed one joins the list', () => {
+    const ts = scheduler();
+    ts.run(({ expectObservable }) => {
+      const start = Date.UTC(2026, 10, 2, 9, 14, 58); // two seconds before the 09:15 boundary
+      const engine = new MetricsEngine({
+        scheduler: ts,
+        clock: () => start + ts.now(),
+        tickMs: 1000,
+        intervalMin: 15,
+        advice: false,
+      });
+      engine.push({ type: 'call.queued', t: start, call: 'c1', queue: 'q' });
+      ts.schedule(() => engine.push({ type: 'call.queued', t: start + 2500, call: 'c2', queue: 'q' }), 2500);
+      expectObservable(engine.select('queue:q', 'interval.offered'), '^ 4000ms !').toBe(
+        'a 1999ms b 499ms c',
+        {
+          a: 1,
+          b: 0,
+          c: 1,
+        },
+      );
+      const closed = engine.select<Array<{ label: string; offered: number }>>('queue:q', 'intervals');
+      expectObservable(
+        closed.pipe(map((list) => list.map((i) => `${i.label}:${i.offered}`).join())),
+        '^ 4000ms !',
+      ).toBe('a 1999ms b', { a: '', b: '2026-11-02T09:00+00:00:1' });
+      expectObservable(engine.select('queue:q', 'offered'), '^ 4000ms !').toBe('a 2499ms b', { a: 1, b: 2 });
+    });
+  });
+
+  it('drops calls out of the rolling window as its minutes pass', () => {
+    const ts = scheduler();
+    ts.run(({ expectObservable }) => {
+      const start = Date.UTC(2026, 10, 2, 9, 0, 0);
+      const engine = new MetricsEngine({
+        scheduler: ts,
+        clock: () => start + ts.now(),
+        tickMs: 1000,
+        rollingMin: 2,
+        advice: false,
+      });
+      engine.push({ type: 'call.queued', t: start, call: 'c1', queue: 'q' });
+      ts.schedule(
+        () => engine.push({ type: 'call.queued', t: start + 30_000, call: 'c2', queue: 'q' }),
+        30_000,
+      );
+      ts.schedule(
+        () => engine.push({ type: 'call.queued', t: start + 90_000, call: 'c3', queue: 'q' }),
+        90_000,
+      );
+      // minute 09:00 holds c1 and c2, 09:01 holds c3; a 2-minute window loses 09:00 at 09:02, 09:01 at 09:03
+      expectObservable(engine.select('queue:q', 'rolling.offered'), '^ 200s !').toBe(
+        'a 29999ms b 59999ms c 29999ms d 59999ms e',
+        { a: 1, b: 2, c: 3, d: 1, e: 0 },
+      );
+      expectObservable(engine.select('queue:q', 'offered'), '^ 200s !').toBe('a 29999ms b 59999ms c', {
+        a: 1,
+        b: 2,
+        c: 3,
+      });
+    });
   });
 });
