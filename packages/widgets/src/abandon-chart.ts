@@ -69,6 +69,10 @@ export class WbAbandonChart extends WbIntervalSeries {
     return { ...own, warn: own.warn ?? (own.direction === 'above' ? this.#target : null) };
   }
 
+  protected override thresholdMetric(): string {
+    return 'abandonRate';
+  }
+
   protected override spec(): ChartSpec {
     const locale = this.locale;
     const line = this.slots.map(({ figures: f }) => ratio(f, 'abandonRate'));

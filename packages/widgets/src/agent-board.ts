@@ -199,6 +199,10 @@ export class WbAgentBoard extends WbMeasure {
     return this.#counts ? this.#counts.available : null;
   }
 
+  protected override thresholdMetric(): string {
+    return 'agentsByState.available';
+  }
+
   protected override contentLevel(): ThresholdLevel | null {
     if (!this.#counts) return null;
     return super.contentLevel() ?? 'ok';

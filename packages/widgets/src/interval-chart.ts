@@ -88,6 +88,10 @@ export class WbIntervalChart extends WbIntervalSeries {
     return pct === null ? `${secs} s, ${formula}` : `${pct}/${secs}, ${formula}`;
   }
 
+  protected override thresholdMetric(): string {
+    return 'serviceLevel';
+  }
+
   protected override spec(): ChartSpec {
     const locale = this.locale;
     const pct = (v: number | null) => (v === null ? '–' : formatPercent(locale, v, 1));

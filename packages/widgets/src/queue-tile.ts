@@ -37,7 +37,7 @@ const BOUND = [
  * Bound with `queue` (or `scope`) inside a board, every figure comes from the store.
  *
  * @tag wb-queue-tile
- * @fires wb-threshold-change - The tile's status crossed into another level; `value` is the SL (or the longest wait without one).
+ * @fires wb-threshold-change - The tile's status crossed into another level; `metric` says which figure crossed (`serviceLevel` or `longestWaitSec`) and `value` is that figure.
  * @csspart base - The card.
  * @csspart label - The queue name.
  * @csspart status - The status icon and word.
@@ -68,6 +68,15 @@ export class WbQueueTile extends WbMeasure {
   @property({ type: Number, attribute: 'wait-critical-sec' }) waitCriticalSec: number | null = null;
 
   override direction: 'above' | 'below' = 'below';
+
+  /** Which figure set the tile's level at its last change. */
+  #crossed: 'serviceLevel' | 'longestWaitSec' = 'serviceLevel';
+  /** The SL's, the longest wait's and the tile's levels at the last update (the tile's kept through gaps). */
+  #levels = {
+    sl: null as ThresholdLevel | null,
+    wait: null as ThresholdLevel | null,
+    tile: null as ThresholdLevel | null,
+  };
 
   #f = {
     waiting: null as number | null,
@@ -115,13 +124,6 @@ export class WbQueueTile extends WbMeasure {
       agentsAvailable: nonNegative(this.agentsAvailable),
       abandonRate: fraction(this.abandonRate),
     };
-  }
-
-  protected override thresholdValue(): number | null {
-    return this.#f.serviceLevel ?? this.#f.longestWaitSec;
-  }
-
-  protected override contentLevel(): ThresholdLevel | null {
     const own = this.thresholds();
     const sl = thresholdLevel(this.#f.serviceLevel, {
       ...own,
@@ -133,6 +135,18 @@ export class WbQueueTile extends WbMeasure {
       direction: 'above',
     });
     const level = worstLevel(sl, wait);
+    // The figure a crossing is about: the one at the tile's level; when both are, the one that moved
+    // (a wait back under its limit with the SL fine all along is the wait's crossing).
+    if (level !== null && level !== this.#levels.tile) {
+      if (wait === level && (sl !== level || (wait !== this.#levels.wait && sl === this.#levels.sl)))
+        this.#crossed = 'longestWaitSec';
+      else this.#crossed = sl === level ? 'serviceLevel' : 'longestWaitSec';
+    }
+    this.#levels = { sl, wait, tile: level ?? this.#levels.tile };
+  }
+
+  protected override contentLevel(): ThresholdLevel | null {
+    const level = worstLevel(this.#levels.sl, this.#levels.wait);
     if (level !== null) return level;
     // Counts alone (no SL, no wait yet) still mean there is data.
     return this.#f.waiting !== null || this.#f.agentsAvailable !== null || this.#f.abandonRate !== null
@@ -140,12 +154,21 @@ export class WbQueueTile extends WbMeasure {
       : null;
   }
 
+  /** The figure that set the tile's level last: what `wb-threshold-change` and the announcement name. */
+  protected override thresholdMetric(): string {
+    return this.#crossed;
+  }
+
+  protected override thresholdValue(): number | null {
+    return this.#f[this.#crossed] ?? this.#f.serviceLevel ?? this.#f.longestWaitSec;
+  }
+
   protected override valueText(): string {
-    const { serviceLevel, waiting } = this.#f;
-    const parts: string[] = [];
-    if (serviceLevel !== null) parts.push(`service level ${formatPercent(this.locale, serviceLevel)}`);
-    if (waiting !== null) parts.push(`${formatCount(this.locale, waiting)} waiting`);
-    return parts.join(', ') || STATUS_WORDS.empty;
+    const { serviceLevel, longestWaitSec } = this.#f;
+    if (this.#crossed === 'longestWaitSec' && longestWaitSec !== null)
+      return `longest wait ${formatDuration(this.locale, longestWaitSec, 'long')}`;
+    if (serviceLevel !== null) return `service level ${formatPercent(this.locale, serviceLevel)}`;
+    return STATUS_WORDS.empty;
   }
 
   protected override render() {

@@ -90,6 +90,10 @@ export class WbSlGauge extends WbMeasure {
     return this.#value;
   }
 
+  protected override thresholdMetric(): string {
+    return this.metric || 'serviceLevel';
+  }
+
   protected override thresholds(): Thresholds {
     const own = super.thresholds();
     return { ...own, warn: own.warn ?? (own.direction === 'below' ? this.#target : null) };

@@ -113,6 +113,10 @@ export class WbStaffing extends WbMeasure {
     return this.gap;
   }
 
+  protected override thresholdMetric(): string {
+    return 'gap';
+  }
+
   protected override thresholds(): Thresholds {
     const own = super.thresholds();
     return { ...own, warn: own.warn ?? (own.direction === 'below' ? 0 : null) };

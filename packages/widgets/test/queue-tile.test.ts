@@ -1,7 +1,8 @@
 import './helpers/lit-warnings.js';
 import '../src/define.js';
-import { expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { WbBoard } from '../src/board.js';
+import { announcer } from '../src/internal/announcer.js';
 import type { WbQueueTile } from '../src/queue-tile.js';
 import {
   assertNoInjectedMarkup,
@@ -55,6 +56,76 @@ describe('wb-queue-tile', () => {
     expect(status.querySelector('svg')).to.not.equal(null);
     await setProps(el, { serviceLevel: 0.9, longestWaitSec: 200 });
     expect(el.status).to.equal('critical');
+  });
+
+  it('fires wb-threshold-change once per crossing, naming the figure that crossed and its value', async () => {
+    const el = await fixture<WbQueueTile>(html`<wb-queue-tile
+      label="Billing" silent critical="0.6" .serviceLevel=${0.9} .longestWaitSec=${30} wait-warn-sec="60" wait-critical-sec="120"
+    ></wb-queue-tile>`);
+    const seen: string[] = [];
+    el.addEventListener('wb-threshold-change', (e) =>
+      seen.push(`${e.previous}->${e.level} ${e.metric}=${e.value}`),
+    );
+    const steps: Array<Partial<WbQueueTile>> = [
+      { longestWaitSec: 90 }, // the wait warns, the SL is fine
+      { longestWaitSec: 100 },
+      { longestWaitSec: 125 }, // the wait goes critical
+      { serviceLevel: 0.5 }, // the SL goes critical too: the tile stays critical
+      { longestWaitSec: 20 }, // still critical, from the SL
+      { serviceLevel: 0.7 }, // the SL back to a warning (under its 80% target)
+      { serviceLevel: 0.85 }, // every figure fine
+      { longestWaitSec: 130 },
+      { longestWaitSec: 10 }, // the wait back under its limit, the SL fine all along
+    ];
+    for (const step of steps) await setProps(el, step);
+    expect(seen).to.deep.equal([
+      'ok->warning longestWaitSec=90',
+      'warning->critical longestWaitSec=125',
+      'critical->warning serviceLevel=0.7',
+      'warning->ok serviceLevel=0.85',
+      'ok->critical longestWaitSec=130',
+      'critical->ok longestWaitSec=10',
+    ]);
+  });
+
+  it('fires for a first value that is already critical, from the figure that is', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const seen: string[] = [];
+    host.addEventListener('wb-threshold-change', (e) =>
+      seen.push(`${e.previous}->${e.level} ${e.metric}=${e.value}`),
+    );
+    const el = document.createElement('wb-queue-tile');
+    Object.assign(el, { silent: true, waitWarnSec: 60, waitCriticalSec: 120 });
+    host.append(el);
+    await setProps(el, { serviceLevel: 0.95, longestWaitSec: 300 });
+    expect(seen).to.deep.equal(['null->critical longestWaitSec=300']);
+  });
+
+  it('announces the figure that crossed: "Critical, longest wait ..." when the SL is fine', async () => {
+    const interval = announcer.minIntervalMs;
+    announcer.minIntervalMs = 100;
+    try {
+      await aTimeout(interval > 100 ? 150 : 0);
+      const el = await fixture<WbQueueTile>(html`<wb-queue-tile
+        label="Billing" .serviceLevel=${0.9} .longestWaitSec=${30} wait-warn-sec="60" wait-critical-sec="120"
+      ></wb-queue-tile>`);
+      const region = announcer.region;
+      const said = async (change: Partial<WbQueueTile>) => {
+        region.textContent = '';
+        await setProps(el, change);
+        await waitUntil(() => region.textContent !== '', 'no announcement');
+        return region.textContent;
+      };
+      expect(await said({ longestWaitSec: 125 })).to.equal(
+        'Billing: Critical, longest wait 2 minutes, 5 seconds',
+      );
+      expect(await said({ longestWaitSec: 30 })).to.equal('Billing: OK, longest wait 30 seconds');
+      expect(await said({ serviceLevel: 0.55, critical: 0.6 })).to.equal(
+        'Billing: Critical, service level 55%',
+      );
+    } finally {
+      announcer.minIntervalMs = interval;
+    }
   });
 
   it('clamps fractions and negative counts; no figures means empty', async () => {

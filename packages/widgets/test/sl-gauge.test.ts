@@ -123,6 +123,7 @@ describe('wb-sl-gauge', () => {
     const event = (await oneEvent(wrapper, 'wb-threshold-change')) as WbThresholdChangeEvent;
     expect(event.composed).to.equal(true);
     expect(event.level).to.equal('warning');
+    expect(event.metric).to.equal('serviceLevel');
   });
 
   it('binds to the nearest board: value and SL settings from the store, unsubscribing when removed', async () => {

@@ -10,6 +10,9 @@ export interface ThresholdChangeDetail {
   level: ThresholdLevel;
   /** The level before, or null when the widget had no data yet (its first value is already bad). */
   previous: ThresholdLevel | null;
+  /** The figure that crossed: a queue tile's `serviceLevel` or `longestWaitSec`, else the widget's own. */
+  metric: string;
+  /** That figure's value. */
   value: number;
 }
 
@@ -21,12 +24,14 @@ export class WbThresholdChangeEvent extends Event {
   static readonly eventName = 'wb-threshold-change';
   readonly level: ThresholdLevel;
   readonly previous: ThresholdLevel | null;
+  readonly metric: string;
   readonly value: number;
 
   constructor(detail: ThresholdChangeDetail) {
     super(WbThresholdChangeEvent.eventName, { bubbles: true, composed: true });
     this.level = detail.level;
     this.previous = detail.previous;
+    this.metric = detail.metric;
     this.value = detail.value;
   }
 }

@@ -45,6 +45,11 @@ export class WbMeasure extends WbWidget {
     };
   }
 
+  /** The name of the figure the thresholds apply to: the event's `metric`. */
+  protected thresholdMetric(): string {
+    return this.metric || 'value';
+  }
+
   /** How the value reads in an announcement ("62%"). */
   protected valueText(): string {
     return String(this.thresholdValue() ?? '');
@@ -67,7 +72,7 @@ export class WbMeasure extends WbWidget {
     this.#baseline = level;
     if (previous === null && level === 'ok') return;
     const value = this.thresholdValue() ?? Number.NaN;
-    this.emit(new WbThresholdChangeEvent({ level, previous, value }));
+    this.emit(new WbThresholdChangeEvent({ level, previous, metric: this.thresholdMetric(), value }));
     if (!this.silent) {
       announcer.announce(
         this,
