@@ -2,6 +2,7 @@ import type { Snapshot, WallboardEvent } from '@wallboard/metrics';
 import { simulate, toNdjsonLine } from '@wallboard/simulator';
 import { toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { describeEntry } from '../src/console/describe.js';
 import { LiveRun } from '../src/sim/live-run.js';
 import type { Reply, RunConfig } from '../src/sim/protocol.js';
 import { replay } from '../src/sim/what-if.js';
@@ -114,6 +115,62 @@ describe('LiveRun', () => {
   });
 });
 
+describe('LiveRun timed surge', () => {
+  const timeline = (replies: Reply[]) => replies.flatMap((r) => (r.type === 'timeline' ? [r.entry] : []));
+
+  it('is one timeline entry for its whole span, and its end adds none', () => {
+    const h = harness();
+    h.runTo(30);
+    h.run.control({ kind: 'surge', factor: 2, minutes: 30 });
+    const [entry] = timeline(h.replies);
+    expect(entry).toMatchObject({ control: 'surge', source: 'control', params: { factor: 2, minutes: 30 } });
+    expect(entry.until! - entry.t).toBe(30 * 60_000);
+    expect(entry.id).toMatch(/^console-/);
+    h.runTo(90);
+    // The arrivals went back to normal at its end (recorded for the replay), logged as no new entry.
+    const factors = h.run.recorded().map((i) => (i.control as { factor: number }).factor);
+    expect(factors).toEqual([2, 1]);
+    expect(timeline(h.replies)).toHaveLength(1);
+    h.run.stop();
+  });
+
+  it('is cut by a later manual arrival change on its queues, which then stays in force', () => {
+    const h = harness();
+    h.runTo(30);
+    h.run.control({ kind: 'surge', factor: 2, minutes: 30, queue: 'care' });
+    h.runTo(40);
+    h.run.control({ kind: 'set-arrival-factor', factor: 1.5 });
+    h.runTo(120);
+    // No revert at the surge's planned end: the trainer's 1.5 is still the rate.
+    const controls = h.run.recorded().map((i) => i.control);
+    expect(controls).toEqual([
+      { kind: 'set-arrival-factor', factor: 2, queue: 'care' },
+      { kind: 'set-arrival-factor', factor: 1.5 },
+    ]);
+    const entries = timeline(h.replies);
+    const surge = entries.filter((e) => e.control === 'surge');
+    expect(surge).toHaveLength(2); // posted, then re-posted cut (same id: the page replaces it)
+    expect(surge[1].id).toBe(surge[0].id);
+    expect(surge[1].cut).toBe(true);
+    const manual = entries.find((e) => e.control === 'set-arrival-factor')!;
+    expect(surge[1].until).toBe(manual.t);
+    expect(describeEntry(surge[0])).toBe('Surge ×2 on care for 30 min');
+    expect(describeEntry(surge[1])).toMatch(
+      /^Surge ×2 on care for 30 min, ended after 10 min by an arrival change$/,
+    );
+    // A manual change on another queue leaves a surge alone.
+    h.run.control({ kind: 'surge', factor: 3, minutes: 20, queue: 'care' });
+    h.run.control({ kind: 'set-arrival-factor', factor: 1.2, queue: 'care-acme' });
+    h.runTo(150);
+    expect(h.run.recorded().at(-1)!.control).toEqual({
+      kind: 'set-arrival-factor',
+      factor: 1.5,
+      queue: 'care',
+    });
+    h.run.stop();
+  });
+});
+
 import { builtInScenario } from '@wallboard/simulator';
 
 function builtIn(): unknown {
@@ -133,7 +190,8 @@ describe('LiveRun.jump', () => {
     expect(clock.now).toBe(to);
     const recorded = h.run.recorded();
     expect(recorded).toHaveLength(2);
-    expect(recorded[1].atMs - surgeAt).toBe(30 * 60_000);
+    // Exactly 30 minutes later (to the float rounding of adding 30 minutes to a fractional instant).
+    expect(Math.abs(recorded[1].atMs - surgeAt - 30 * 60_000)).toBeLessThan(1e-6);
     expect(() => h.run.jump(to - 60_000)).toThrow(/already passed/);
     expect(() => h.run.jump(h.run.info!.endEpochMs + 1)).toThrow(/after the end/);
     h.run.clock('resume');

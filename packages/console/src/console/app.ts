@@ -167,7 +167,10 @@ export class ConsoleApp {
       whatIf: { status: 'idle' },
     });
     client.timeline$.subscribe((entry) => {
-      this.state.timeline = [...this.state.timeline, entry];
+      // An incident started here is one entry for its span: a later entry with its id replaces it.
+      const at = entry.id === undefined ? -1 : this.state.timeline.findIndex((e) => e.id === entry.id);
+      this.state.timeline =
+        at < 0 ? [...this.state.timeline, entry] : this.state.timeline.map((e, i) => (i === at ? entry : e));
       this.render();
       void this.refreshTimeline();
     });
@@ -276,11 +279,18 @@ export class ConsoleApp {
       this.set({ feedback: { text: 'Start a run first.', kind: 'error' } });
       return false;
     }
+    const cutBefore = new Set(this.state.timeline.filter((e) => e.cut).map((e) => e.id));
     try {
       await this.client.control(control);
       // The worker logs the control before it replies, so the newest timeline entry is this one.
+      const queues = this.state.info?.queues;
       const at = this.state.timeline.at(-1);
-      this.set({ feedback: { text: at ? describeEntry(at, this.state.info?.queues) : done, kind: 'ok' } });
+      let text = at ? describeEntry(at, queues) : done;
+      // Surges this control ended early (a manual arrival change takes over from them).
+      const cut = this.state.timeline.filter((e) => e.cut && !cutBefore.has(e.id) && e !== at);
+      for (const e of cut)
+        text += `; this ends the surge ×${e.params.factor} early (no return to the old rate at its planned end)`;
+      this.set({ feedback: { text, kind: 'ok' } });
       return true;
     } catch (err) {
       this.set({ feedback: { text: (err as Error).message, kind: 'error' } });

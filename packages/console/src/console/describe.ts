@@ -31,6 +31,13 @@ export const CLOCK_WORDS: Readonly<Record<string, string>> = {
   step: 'Stepped',
 };
 
+/** " for 30 min", or when cut short " for 30 min, ended after 12 min by an arrival change". */
+function spanWords(e: TimelineEntry, minutes: number | undefined): string {
+  const planned = minutes === undefined ? '' : ` for ${minutes} min`;
+  if (!e.cut || e.until === undefined) return planned;
+  return `${planned}, ended after ${span(e.until - e.t)} by an arrival change`;
+}
+
 export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = []): string {
   const p = e.params;
   const n = e.agents?.length ?? 0;
@@ -57,6 +64,11 @@ export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = [
     }
   }
   switch (e.control) {
+    case 'surge': {
+      const q = str(p.queue);
+      const where = q === undefined || q === '*' ? 'all queues' : q;
+      return `Surge ×${num(p.factor)} on ${where}${spanWords(e, num(p.minutes))}`;
+    }
     case 'set-arrival-factor': {
       const q = str(p.queue);
       return `Arrivals ×${num(p.factor)} on ${q === undefined || q === '*' ? 'all queues' : q}`;

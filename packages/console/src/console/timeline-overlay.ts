@@ -26,6 +26,8 @@ export interface TimelineMark {
 interface Placed {
   n: number;
   x: number;
+  /** Where the entry's span ends (an incident with a duration), or null. */
+  x2: number | null;
   source: TimelineEntry['source'];
   text: string;
   lane: number;
@@ -86,6 +88,14 @@ export class WbcTimeline extends LitElement {
       background: var(--wbc-timeline-control, #58a6ff);
       color: #0b0f14;
       white-space: nowrap;
+    }
+    .span {
+      position: absolute;
+      background: var(--wbc-timeline-control, #58a6ff);
+      opacity: 0.12;
+    }
+    .span.incident {
+      background: var(--wbc-timeline-incident, #ffc53d);
     }
     .flag.incident {
       background: var(--wbc-timeline-incident, #ffc53d);
@@ -158,12 +168,20 @@ export class WbcTimeline extends LitElement {
       let lane = 0;
       while (lanes[lane] !== undefined && x - lanes[lane] < 0.025) lane++;
       lanes[lane] = x;
-      placed.push({ n: m.n, x, source: m.entry.source, text: m.text, lane: Math.min(lane, 3) });
+      const until = m.entry.until;
+      const last = this.#spans.at(-1);
+      const x2 =
+        until === undefined ? null : (xFraction(until, this.#spans) ?? (last && until > last[1] ? 1 : null));
+      placed.push({ n: m.n, x, x2, source: m.entry.source, text: m.text, lane: Math.min(lane, 3) });
     }
     const same =
       placed.length === this.placed.length &&
       placed.every(
-        (p, i) => p.n === this.placed[i].n && p.x === this.placed[i].x && p.lane === this.placed[i].lane,
+        (p, i) =>
+          p.n === this.placed[i].n &&
+          p.x === this.placed[i].x &&
+          p.x2 === this.placed[i].x2 &&
+          p.lane === this.placed[i].lane,
       );
     if (!same) this.placed = placed;
   }
@@ -178,7 +196,12 @@ export class WbcTimeline extends LitElement {
           : html`<div class="layer" aria-hidden="true">
             ${this.placed.map((p) => {
               const left = `${plot.left + p.x * plot.width}px`;
+              const band =
+                p.x2 === null || p.x2 <= p.x
+                  ? nothing
+                  : html`<div class="span ${p.source}" style="left:${left};width:${(p.x2 - p.x) * plot.width}px;top:${plot.top}px;height:${plot.height}px"></div>`;
               return html`
+                ${band}
                 <div class="mark ${p.source}" style="left:${left};top:${plot.top}px;height:${plot.height}px"></div>
                 <div class="flag ${p.source}" title=${`${p.n}. ${p.text}`} style="left:${left};top:${plot.top + p.lane * 18}px">${p.n}</div>
               `;

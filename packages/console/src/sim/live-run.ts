@@ -9,7 +9,16 @@ import { MetricsEngine, type Snapshot } from '@wallboard/metrics';
 import { ControlError, realTimer, SimulationSession, type Timer, toNdjsonLine } from '@wallboard/simulator';
 import type { Subscription } from 'rxjs';
 import { applyControl } from './controls.js';
-import type { ClockState, Control, Intervention, Reply, RunConfig, RunInfo, SimControl } from './protocol.js';
+import type {
+  ClockState,
+  Control,
+  Intervention,
+  Reply,
+  RunConfig,
+  RunInfo,
+  SimControl,
+  TimelineEntry,
+} from './protocol.js';
 import { AgentRoster, type AgentRow } from './roster.js';
 import { compile, engineOptions, runInfo } from './scenario.js';
 import { trimSnapshot } from './trim.js';
@@ -32,7 +41,15 @@ export class LiveRun {
   private readonly interventions: Intervention[] = [];
   /** Arrival factors now in force, per queue id or '*' (for timed surges to restore). */
   private readonly factors = new Map<string, number>();
-  private readonly reverts: Array<{ atMs: number; queue: string | undefined; factor: number }> = [];
+  /**
+   * Timed incidents started from the console that end by themselves: each with its timeline entry (one
+   * entry for the whole span, re-posted with the same id when it is cut short) and the control that
+   * undoes it at `atMs` (ms from the run start).
+   */
+  private readonly reverts: Array<{ atMs: number; undo: SimControl; entry: TimelineEntry }> = [];
+  /** While > 0, the simulator's own records of a control are not posted (a console incident is). */
+  private muted = 0;
+  private nextIncident = 0;
   private readonly roster: AgentRoster | null;
   private scopes: string[] | undefined;
   private lastRoster: AgentRow[] | null = null;
@@ -95,7 +112,9 @@ export class LiveRun {
         engine.advanceTo(t);
         this.applyDueReverts();
       }),
-      session.controls$.subscribe((r) => this.post({ type: 'timeline', entry: r })),
+      session.controls$.subscribe((r) => {
+        if (this.muted === 0) this.post({ type: 'timeline', entry: r });
+      }),
       session.controls$.subscribe({ complete: () => this.onSessionEnd(session) }),
     );
     session.start();
@@ -154,14 +173,72 @@ export class LiveRun {
     const session = this.session;
     if (session === null || this.finished) throw new ControlError('the run has ended: start it again');
     if (c.kind === 'surge') {
-      if (!(Number.isFinite(c.minutes) && c.minutes > 0 && c.minutes <= 24 * 60))
-        throw new ControlError(`surge: minutes must be from 1 to 1440, got ${c.minutes}`);
-      const before = this.factorOf(c.queue);
-      this.apply({ kind: 'set-arrival-factor', factor: c.factor, queue: c.queue });
-      this.reverts.push({ atMs: session.sim.now + c.minutes * 60_000, queue: c.queue, factor: before });
+      checkMinutes('surge', c.minutes);
+      // A surge on top of a surge on the same queues replaces it, and ends at the rate planned before both.
+      const overlapped = this.cutSurges(c.queue);
+      const before = overlapped ?? this.factorOf(c.queue);
+      this.muted++;
+      try {
+        this.apply({ kind: 'set-arrival-factor', factor: c.factor, queue: c.queue });
+      } finally {
+        this.muted--;
+      }
+      const params = { factor: c.factor, minutes: c.minutes, queue: c.queue ?? '*' };
+      const entry = this.consoleEntry('surge', params, c.minutes);
+      this.reverts.push({
+        atMs: session.sim.now + c.minutes * 60_000,
+        undo: { kind: 'set-arrival-factor', factor: before, queue: c.queue },
+        entry,
+      });
+      this.post({ type: 'timeline', entry });
       return [];
     }
+    // A trainer's own arrival change takes over from any surge on those queues: no revert at its end.
+    if (c.kind === 'set-arrival-factor') this.cutSurges(c.queue);
     return this.apply(c);
+  }
+
+  /** A timeline entry for an incident started from the console, spanning `minutes` from now. */
+  private consoleEntry(
+    control: string,
+    params: Record<string, unknown>,
+    minutes: number,
+    agents?: string[],
+  ): TimelineEntry {
+    const t = this.session!.sim.nowEpochMs;
+    const entry: TimelineEntry = {
+      id: `console-${++this.nextIncident}`,
+      t,
+      until: t + minutes * 60_000,
+      control,
+      source: 'control',
+      params,
+    };
+    if (agents !== undefined) entry.agents = agents;
+    return entry;
+  }
+
+  /**
+   * Ends the pending surges that overlap an arrival change on `queue` (undefined: all queues) now: their
+   * reverts are dropped and their entries re-posted, cut at this instant. Returns the factor the
+   * earliest of them would have restored, or undefined when none overlapped.
+   */
+  private cutSurges(queue: string | undefined): number | undefined {
+    let restore: number | undefined;
+    const now = this.session!.sim.nowEpochMs;
+    for (let i = 0; i < this.reverts.length; ) {
+      const r = this.reverts[i];
+      const q = r.undo.kind === 'set-arrival-factor' ? r.undo.queue : null;
+      if (r.entry.control !== 'surge' || !(queue === undefined || q === undefined || q === queue)) {
+        i++;
+        continue;
+      }
+      this.reverts.splice(i, 1);
+      if (restore === undefined && r.undo.kind === 'set-arrival-factor') restore = r.undo.factor;
+      const entry: TimelineEntry = { ...r.entry, until: now, cut: true };
+      this.post({ type: 'timeline', entry });
+    }
+    return restore;
   }
 
   private apply(c: SimControl): string[] {
@@ -187,7 +264,12 @@ export class LiveRun {
       const r = this.reverts[i];
       if (sim.now >= r.atMs && !sim.finished) {
         this.reverts.splice(i, 1);
-        this.apply({ kind: 'set-arrival-factor', factor: r.factor, queue: r.queue });
+        this.muted++;
+        try {
+          this.apply(r.undo);
+        } finally {
+          this.muted--;
+        }
       } else i++;
     }
   }
@@ -295,4 +377,9 @@ export class LiveRun {
     this.session?.stop();
     this.engine?.dispose();
   }
+}
+
+function checkMinutes(what: string, minutes: number): void {
+  if (!(Number.isFinite(minutes) && minutes > 0 && minutes <= 24 * 60))
+    throw new ControlError(`${what}: minutes must be from 1 to 1440, got ${minutes}`);
 }

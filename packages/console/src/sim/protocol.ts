@@ -108,6 +108,14 @@ export interface TimelineEntry {
   source: 'control' | 'incident';
   params: Record<string, unknown>;
   agents?: string[];
+  /**
+   * Incidents started from the console (a timed surge, ...) are one entry for their whole span: `id`
+   * (a later entry with the same id replaces this one) and `until`, the epoch ms their span ends.
+   */
+  id?: string;
+  until?: number;
+  /** Ended before its time (a later arrival change took over from the surge). */
+  cut?: boolean;
 }
 
 export interface WhatIfSide {
