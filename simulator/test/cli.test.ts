@@ -27,7 +27,8 @@ describe('wallboard-sim run', () => {
     expect(io.err).toBe('');
     const r = JSON.parse(io.out);
     expect(Object.keys(r)).toEqual(['settings', 'from', 'to', 'scopes', 'intervals', 'diagnostics', 'run']);
-    expect(Object.keys(r.run)).toEqual(['calls', 'events', 'wallMs']);
+    expect(Object.keys(r.run)).toEqual(['calls', 'events', 'wallMs', 'partners']);
+    expect(r.run.partners).toEqual([]);
     expect(r.diagnostics.rejected).toBe(0);
     // Independent count from the raw stream: calls first queued after the 30-minute warm-up, less the
     // short abandons (wait < 5 s), are the offered calls of scope "all".
@@ -108,6 +109,135 @@ describe('wallboard-sim run', () => {
       expect(r.scopes[p].serviceLevel).toBeGreaterThan(0);
     }
     expect(r.intervals.length).toBe(8);
+  });
+
+  /** The counts of run.partners[i].direct + .overflowIn, for comparison with the engine's partner scope. */
+  const COUNTS = ['offered', 'answered', 'abandoned', 'shortAbandoned', 'answeredWithin', 'abandonedWithin'];
+  // biome-ignore lint/suspicious/noExplicitAny: JSON from the CLI
+  const expectSplitAddsUp = (r: any) => {
+    for (const p of r.run.partners) {
+      const scope = r.scopes[`partner:${p.partner}`];
+      for (const k of COUNTS) expect(p.direct[k] + p.overflowIn[k], `${p.partner} ${k}`).toBe(scope[k]);
+      // FTE held: the simulator's staffed time agrees with the engine's time-weighted staffing.
+      expect(Math.abs(p.avgStaffed - scope.avgStaffed), p.partner).toBeLessThan(0.05);
+    }
+  };
+
+  it('--summary --json: run.partners splits each partner into its own calls and the overflow it received', async () => {
+    const { code, io } = await cli('run', 'outsourcer-fte', '--summary', '--json');
+    expect(code).toBe(0);
+    const r = JSON.parse(io.out);
+    expect(Object.keys(r)).toEqual(['settings', 'from', 'to', 'scopes', 'intervals', 'diagnostics', 'run']);
+    expect(r.run.partners.map((p: { partner: string }) => p.partner)).toEqual(['inhouse', 'bpo']);
+    const [inhouse, bpo] = r.run.partners;
+    expect(Object.keys(bpo)).toEqual([
+      'partner',
+      'name',
+      'contract',
+      'queues',
+      'direct',
+      'overflowIn',
+      'answered',
+      'avgStaffed',
+      'staffedHours',
+      'billed',
+    ]);
+    expectSplitAddsUp(r);
+    expect(inhouse.overflowIn.offered).toBe(0);
+    expect(inhouse.direct.overflowed).toBeGreaterThan(100);
+    expect(bpo.overflowIn.offered).toBeGreaterThan(100);
+    // What the scenario's description says: BPO's own calls about 72%, the overflow about 61%, the
+    // engine's mixed partner scope about 71%; 17 FTE billed at 28 an hour; 5 in-house no-shows.
+    expect(Math.abs(bpo.direct.serviceLevel - 0.72)).toBeLessThan(0.01);
+    expect(Math.abs(bpo.overflowIn.serviceLevel - 0.61)).toBeLessThan(0.01);
+    expect(Math.abs(r.scopes['partner:bpo'].serviceLevel - 0.71)).toBeLessThan(0.01);
+    expect(bpo.overflowIn.offered).toBe(137);
+    expect(bpo).toMatchObject({ name: 'BPO', contract: 'per-fte', avgStaffed: 17, staffedHours: 136 });
+    expect(bpo.billed).toEqual({ basis: 'fte-hours', units: 136, rate: 28, cost: 3808 });
+    expect(inhouse).toMatchObject({ contract: null, avgStaffed: 19, billed: null });
+    expect(bpo.answered).toBe(bpo.direct.answered + bpo.overflowIn.answered);
+    const described = (builtInScenario('outsourcer-fte') as { description: string }).description;
+    for (const claim of ['about 82%', 'about 72%', 'the 137 calls', 'about 61%', 'about 71%', '5 of its 24'])
+      expect(described).toContain(claim);
+
+    // The same day without the overflow rule (same callers): BPO meets 80/20 on its own calls.
+    const dir = mkdtempSync(join(tmpdir(), 'wb-sim-fte-'));
+    try {
+      const doc = builtInScenario('outsourcer-fte') as { queues: Array<{ overflow?: unknown }> };
+      doc.queues[0].overflow = undefined;
+      const file = join(dir, 'clean.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const clean = JSON.parse((await cli('run', file, '--json')).io.out);
+      const cleanBpo = clean.run.partners[1];
+      expect(cleanBpo.overflowIn.offered).toBe(0);
+      expect(Math.abs(cleanBpo.direct.serviceLevel - 0.82)).toBeLessThan(0.01);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('run.partners: a per-call partner is billed for the calls it answered; the split follows the metric flags', async () => {
+    const r = JSON.parse((await cli('run', 'absenteeism-overflow', '--json')).io.out);
+    expectSplitAddsUp(r);
+    const [inhouse, acme] = r.run.partners;
+    expect(acme).toMatchObject({ name: 'Acme', contract: 'per-call', avgStaffed: 7 });
+    expect(acme.direct.offered).toBe(0);
+    expect(acme.direct.serviceLevel).toBeNull();
+    expect(acme.billed).toEqual({
+      basis: 'calls',
+      units: acme.answered,
+      rate: 4.5,
+      cost: acme.answered * 4.5,
+    });
+    expect(inhouse.avgStaffed).toBeCloseTo(31, 6);
+    // The description's figures.
+    expect(Math.abs(inhouse.direct.serviceLevel - 0.58)).toBeLessThan(0.01);
+    expect(acme.overflowIn.offered).toBe(230);
+    expect(Math.abs(acme.overflowIn.serviceLevel - 0.8)).toBeLessThan(0.01);
+    expect(Math.abs(r.scopes.all.serviceLevel - 0.54)).toBeLessThan(0.01);
+    expect(acme.answered).toBe(217);
+    const described = (builtInScenario('absenteeism-overflow') as { description: string }).description;
+    for (const claim of [
+      '7 stay home',
+      '31 FTE',
+      'about 58%',
+      'about 80%',
+      'the 230 calls',
+      'about 54%',
+      '217',
+    ])
+      expect(described).toContain(claim);
+
+    // Other metric flags: still exactly the engine's partner scopes, under its formula and settings.
+    const f = JSON.parse(
+      (
+        await cli(
+          'run',
+          'outsourcer-fte',
+          '--json',
+          '--sl-formula',
+          'answered-only',
+          '--short-abandon',
+          '0',
+          '--sl-threshold',
+          '30',
+        )
+      ).io.out,
+    );
+    expectSplitAddsUp(f);
+    const bpo = f.run.partners[1];
+    expect(bpo.direct.shortAbandoned).toBe(0);
+    expect(bpo.direct.serviceLevel).toBe(bpo.direct.answeredWithin / bpo.direct.answered);
+  });
+
+  it('the text summary ends with the partner table: contracts and bills', async () => {
+    const fte = (await cli('run', 'outsourcer-fte', '--summary')).io.out;
+    expect(fte).toMatch(
+      /^bpo +per-fte +1,6\d\d +72\.\d% +137 +60\.\d% +0 +[\d,]+ +17\.0 +136\.0 FTE-h x 28\.00 = 3,808\.00$/m,
+    );
+    expect(fte).toMatch(/^inhouse +- +[\d,]+ +76\.\d% +0 +- +1\d\d +[\d,]+ +19\.0 +-$/m);
+    const acme = (await cli('run', 'absenteeism-overflow')).io.out;
+    expect(acme).toMatch(/^acme +per-call +0 +- +230 +79\.\d% +0 +217 +7\.0 +217 calls x 4\.50 = 976\.50$/m);
   });
 
   it('paces the stream with --speed', async () => {

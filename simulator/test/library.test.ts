@@ -153,6 +153,26 @@ describe('built-in scenarios run a whole day and make sense', () => {
       }
     }
     expect(partners.bpo.direct.answeredWithin).toBe(ownWithin);
+    // FTE held: 17 BPO agents all day; 24 in-house less today's 5 no-shows. BPO is paid per FTE hour.
+    expect(partners.bpo.avgStaffed).toBeCloseTo(17, 6);
+    expect(partners.inhouse.avgStaffed).toBeCloseTo(19, 6);
+    expect(partners.bpo.contract).toBe('per-fte');
+    expect(partners.inhouse.contract).toBeNull();
+    expect(partners.bpo.billed).toEqual({ basis: 'fte-hours', units: 136, rate: 28, cost: 3808 });
+    expect(partners.inhouse.billed).toBeNull();
+  });
+
+  it('outsourcer-fte: BPO meets 80/20 on its own calls only without the overflow (same callers)', () => {
+    const doc = builtInScenario('outsourcer-fte') as ScenarioInput;
+    const clean = structuredClone(doc);
+    delete clean.queues[0].overflow;
+    const bpo = (d: ScenarioInput) => runScenario(d).summary.partners.find((p) => p.partner === 'bpo')!;
+    const mixed = bpo(doc);
+    const alone = bpo(clean);
+    expect(alone.overflowIn.offered).toBe(0);
+    expect(alone.direct.serviceLevel).toBeGreaterThan(0.8);
+    expect(mixed.direct.serviceLevel).toBeLessThan(0.75);
+    expect(mixed.overflowIn.serviceLevel).toBeLessThan(mixed.direct.serviceLevel!);
   });
 
   it('floor-1000: 1,000 agents on 30 queues through a 24-hour day', () => {

@@ -133,6 +133,53 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('checks partner contracts: known partners, once each, the rate that fits the contract', () => {
+    const doc = minimal();
+    doc.queues[0].partner = 'acme';
+    doc.agents.push({ count: 2, skills: ['q'], partner: 'bpo' });
+    const bad = {
+      ...doc,
+      partners: [
+        { id: 'acme', contract: 'per-call', ratePerCall: 4, ratePerFteHour: 30 },
+        { id: 'bpo', contract: 'per-fte', ratePerCall: 2 },
+        { id: 'acme', contract: 'per-fte' },
+        { id: 'nobody', contract: 'per-hour', ratePerFteHour: -1, nmae: 'x' },
+      ],
+    };
+    expect(problems(bad)).toEqual([
+      'partners[0].ratePerFteHour is not used by a per-call contract (give ratePerCall)',
+      'partners[1].ratePerCall is not used by a per-fte contract (give ratePerFteHour)',
+      'partners[2].id "acme" is listed twice',
+      'partners[3].nmae is not a known key (did you mean "name"?)',
+      'partners[3].id names partner "nobody" that no queue or agent group has (partners: acme, bpo)',
+      'partners[3].contract must be one of per-call, per-fte (got "per-hour")',
+      'partners[3].ratePerFteHour must be >= 0',
+    ]);
+    expect(schemaValid(bad)).toBe(false);
+    const good = {
+      ...doc,
+      partners: [
+        { id: 'acme', name: 'Acme', contract: 'per-call', ratePerCall: 4.5 },
+        { id: 'bpo', contract: 'per-fte' },
+      ],
+    };
+    expect(problems(good)).toEqual([]);
+    expect(schemaValid(good), ajv.errorsText(schemaValid.errors)).toBe(true);
+    // The schema sees the contract/rate mismatch too (not the cross-references).
+    for (const p of [
+      { id: 'acme', contract: 'per-call', ratePerFteHour: 1 },
+      { id: 'acme', contract: 'per-fte', ratePerCall: 1 },
+      { id: 'acme' },
+    ]) {
+      expect(schemaValid({ ...doc, partners: [p] }), JSON.stringify(p)).toBe(false);
+    }
+    const compiled = compileScenario(good as ScenarioInput).model.partners;
+    expect(compiled).toEqual([
+      { id: 'acme', name: 'Acme', contract: 'per-call', ratePerCall: 4.5, ratePerFteHour: null },
+      { id: 'bpo', name: 'bpo', contract: 'per-fte', ratePerCall: null, ratePerFteHour: null },
+    ]);
+  });
+
   it('rejects what does not fit each distribution and incident kind', () => {
     const doc = minimal();
     doc.queues[0].handle = { dist: 'exponential', meanSec: 100, cv: 2 };

@@ -11,13 +11,14 @@ import {
   type SlFormula,
 } from '@wallboard/metrics';
 import { PacedClock, realTimer } from '../clock.js';
-import { Simulation } from '../engine/simulation.js';
+import { billing, Simulation } from '../engine/simulation.js';
 import { NdjsonBuffer } from '../node/ndjson-buffer.js';
 import { durationFlag, numberFlag, parseFlags } from './args.js';
 import { CliError, type CliIo, type Command, type OutputStream } from './io.js';
+import { PartnerSplit } from './partner-split.js';
 import { Progress } from './progress.js';
 import { loadOrFail, readScenarioArg } from './scenario-arg.js';
-import { formatReportSummary } from './summary-text.js';
+import { formatReportSummary, type PartnerSummary } from './summary-text.js';
 
 const FLAGS = {
   seed: { type: 'string' },
@@ -73,6 +74,20 @@ export const run: Command = async (argv, io) => {
     }
   }
 
+  // Each partner's own calls and the overflow it received, under the same SL settings as the report.
+  const split =
+    builder === null
+      ? null
+      : new PartnerSplit({
+          queuePartner: Object.fromEntries(model.queues.map((q) => [q.id, q.partner])),
+          thresholdSec: Object.fromEntries(
+            model.queues.map((q) => [q.id, builderOptions.slThresholdSec ?? q.slThresholdSec]),
+          ),
+          // The metrics engine's default (DESIGN.md "Metrics": S = 5).
+          shortAbandonSec: builderOptions.shortAbandonSec ?? 5,
+          slFormula: builderOptions.slFormula,
+        });
+
   const out: OutputStream | null = eventsTarget === undefined ? null : io.openOutput(eventsTarget);
   const pending = new NdjsonBuffer();
   const report = builder;
@@ -84,7 +99,10 @@ export const run: Command = async (argv, io) => {
         ? null
         : (e, measured) => {
             if (out !== null) pending.add(e);
-            if (report !== null && measured) report.push(e);
+            if (report !== null && measured) {
+              report.push(e);
+              split?.push(e);
+            }
           },
   });
 
@@ -111,19 +129,46 @@ export const run: Command = async (argv, io) => {
     await out.close();
   }
 
-  if (report !== null) {
+  if (report !== null && split !== null) {
     const result = report.result();
-    const runInfo = { calls: sim.callCount, events: sim.eventCount, wallMs: Math.round(wallMs) };
+    const partners = partnerSummaries(sim, split);
+    const runInfo = { calls: sim.callCount, events: sim.eventCount, wallMs: Math.round(wallMs), partners };
     if (values.json) {
       printSummary(`${JSON.stringify({ ...result, run: runInfo }, null, 2)}\n`);
     } else {
       const start = localDateTime(model.startEpochMs, model.timeZone);
       const title = `${label} (seed ${model.seed}): ${formatDuration(sim.now)} from ${start} ${model.timeZone}${model.warmupMs > 0 ? `, measured after a ${formatDuration(model.warmupMs)} warm-up` : ''}${interrupted ? ' (interrupted)' : ''}`;
-      printSummary(formatReportSummary(title, result, runInfo, sim.summary()));
+      printSummary(formatReportSummary(title, result, runInfo));
     }
   }
   return interrupted ? 130 : 0;
 };
+
+/**
+ * `run.partners` of the summary: per partner (queue owners, agents' partners and contracts), its own calls
+ * and the overflow it received (event stream, report settings), the FTE its agents held (simulator's
+ * staffed time after the warm-up) and what its contract bills.
+ */
+function partnerSummaries(sim: Simulation, split: PartnerSplit): PartnerSummary[] {
+  const contracts = new Map((sim.model.partners ?? []).map((p) => [p.id, p]));
+  return sim.summary().partners.map((p) => {
+    const { direct, overflowIn } = split.of(p.partner);
+    const answered = direct.answered + overflowIn.answered;
+    const hours = Math.round(p.staffedHours * 1000) / 1000;
+    return {
+      partner: p.partner,
+      name: p.name,
+      contract: p.contract,
+      queues: p.queues,
+      direct,
+      overflowIn,
+      answered,
+      avgStaffed: p.avgStaffed === null ? null : Math.round(p.avgStaffed * 1000) / 1000,
+      staffedHours: hours,
+      billed: billing(contracts.get(p.partner), answered, hours),
+    };
+  });
+}
 
 /** As fast as possible, in short slices: write what is pending (honouring backpressure), draw progress. */
 async function runVirtual(

@@ -1,7 +1,26 @@
 /** The readable summary of a run: the report's scopes and the day's intervals as plain-text tables. */
 import { type Report, SL_FORMULA_LABELS, type WindowFigures } from '@wallboard/metrics';
-import type { SimSummary } from '../engine/simulation.js';
+import type { Billing } from '../engine/simulation.js';
 import { table } from './args.js';
+import type { OriginFigures } from './partner-split.js';
+
+/** One entry of `run.partners` in `--summary --json`. */
+export interface PartnerSummary {
+  partner: string;
+  name: string;
+  contract: 'per-call' | 'per-fte' | null;
+  queues: string[];
+  /** Calls that arrived at the partner's own queues: what it is judged on. */
+  direct: OriginFigures;
+  /** Calls other queues overflowed into it. */
+  overflowIn: OriginFigures;
+  /** direct.answered + overflowIn.answered: the volume it handled. */
+  answered: number;
+  /** FTE its agents held on the phones (time-weighted, after the warm-up). */
+  avgStaffed: number | null;
+  staffedHours: number;
+  billed: Billing | null;
+}
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 const sec = (x: number | null) => (x === null ? '-' : x.toFixed(1));
@@ -40,8 +59,7 @@ const HEADER = [
 export function formatReportSummary(
   title: string,
   report: Report,
-  run: { calls: number; events: number; wallMs: number },
-  own?: SimSummary,
+  run: { calls: number; events: number; wallMs: number; partners?: PartnerSummary[] },
 ): string {
   const s = report.settings;
   const lines = [
@@ -81,20 +99,39 @@ export function formatReportSummary(
       ]).trimEnd(),
     );
   }
-  if (own && own.partners.length > 0) {
-    // The engine's partner scopes include calls that overflowed in; judge a partner on its own traffic.
-    lines.push('', 'partners, own traffic vs overflow received (simulator tallies, every abandon counted):');
+  const partners = run.partners ?? [];
+  if (partners.length > 0) {
+    // The engine's partner scopes mix a partner's own calls with the overflow it absorbed: split them.
+    lines.push(
+      '',
+      `partners: own calls vs overflow received (SL ${Math.round(s.slTarget * 100)}/${s.slThresholdSec}, as above), FTE held, contract:`,
+    );
     const rows: Array<Array<string | number>> = [
-      ['partner', 'own offered', 'own SL', 'overflow in', 'overflow SL', 'sent away'],
+      [
+        'partner',
+        'contract',
+        'own offered',
+        'own SL',
+        'overflow in',
+        'overflow SL',
+        'sent away',
+        'answered',
+        'avg FTE',
+        'billed',
+      ],
     ];
-    for (const p of own.partners) {
+    for (const p of partners) {
       rows.push([
         p.partner,
+        p.contract ?? '-',
         int(p.direct.offered),
         pct(p.direct.serviceLevel),
         int(p.overflowIn.offered),
         pct(p.overflowIn.serviceLevel),
-        int(p.overflowed),
+        int(p.direct.overflowed + p.overflowIn.overflowed),
+        int(p.answered),
+        p.avgStaffed === null ? '-' : p.avgStaffed.toFixed(1),
+        billedText(p.billed),
       ]);
     }
     lines.push(table(rows).trimEnd());
@@ -106,4 +143,14 @@ export function formatReportSummary(
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+const money = (x: number) =>
+  x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "1,234 calls x 4.50 = 5,553.00", "136.0 FTE-h x 28.00 = 3,808.00", or the units alone without a rate. */
+function billedText(b: Billing | null): string {
+  if (b === null) return '-';
+  const units = b.basis === 'calls' ? `${int(b.units)} calls` : `${b.units.toFixed(1)} FTE-h`;
+  return b.rate === null || b.cost === null ? units : `${units} x ${money(b.rate)} = ${money(b.cost)}`;
 }

@@ -78,6 +78,17 @@ export type ModelIncident =
   | { kind: 'outage'; atMs: number; durationMs: number | null; select: AgentSelector }
   | { kind: 'agents-leave'; atMs: number; count: number; select: AgentSelector };
 
+/** An outsourcer's contract: how it is paid, and so what its summary shows (volume or FTE held). */
+export interface ModelPartner {
+  id: string;
+  name: string;
+  contract: 'per-call' | 'per-fte';
+  /** Price of one handled call (per-call), or null. */
+  ratePerCall: number | null;
+  /** Price of one staffed agent-hour (per-fte), or null. */
+  ratePerFteHour: number | null;
+}
+
 export interface Model {
   seed: number;
   /** Epoch ms of simulated time 0. */
@@ -90,4 +101,6 @@ export interface Model {
   queues: ModelQueue[];
   agents: ModelAgent[];
   incidents: ModelIncident[];
+  /** Contracts of outsourcers (absent or empty: none). */
+  partners?: ModelPartner[];
 }

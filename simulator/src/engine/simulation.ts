@@ -2,7 +2,7 @@
  * The public simulation: a scenario run plus the live controls (each takes effect at the current
  * simulated time and is recorded in the control log) and the simulator's own summary.
  */
-import type { Model, OverflowRule } from './model.js';
+import type { Model, ModelPartner, OverflowRule } from './model.js';
 import { ControlError, ScenarioRun, type SimulationOptions } from './scenario-run.js';
 import { type CallTotals, type QueueTotals, type VisitTotals, visits } from './stats.js';
 import {
@@ -14,6 +14,7 @@ import {
   S_ACW,
   S_AVAILABLE,
   S_BREAK,
+  S_OFFLINE,
   S_ONCALL,
 } from './storage.js';
 
@@ -35,6 +36,42 @@ export interface PartnerTotals {
    */
   direct: VisitTotals;
   overflowIn: VisitTotals;
+  /** Display name (the contract's `name`, else the id). */
+  name: string;
+  /** How the partner is paid (scenario `partners[]`), or null (in-house, no contract). */
+  contract: 'per-call' | 'per-fte' | null;
+  /** Agent-hours its agents were staffed (logged in, any state but offline) after the warm-up. */
+  staffedHours: number;
+  /** staffedHours over the measured time: the FTE it held on the phones; null before any measured time. */
+  avgStaffed: number | null;
+  /** What its contract bills: the calls it answered (per call) or the FTE hours it held (per FTE). */
+  billed: Billing | null;
+}
+
+/** A contract's bill: `units` calls answered or FTE hours held, times the rate when one is given. */
+export interface Billing {
+  basis: 'calls' | 'fte-hours';
+  units: number;
+  rate: number | null;
+  cost: number | null;
+}
+
+/** The bill of a partner's contract for `answered` calls and `staffedHours` (null without a contract). */
+export function billing(
+  contract: ModelPartner | undefined,
+  answered: number,
+  staffedHours: number,
+): Billing | null {
+  if (contract === undefined) return null;
+  const perCall = contract.contract === 'per-call';
+  const units = perCall ? answered : staffedHours;
+  const rate = perCall ? contract.ratePerCall : contract.ratePerFteHour;
+  return {
+    basis: perCall ? 'calls' : 'fte-hours',
+    units,
+    rate,
+    cost: rate === null ? null : Math.round(units * rate * 100) / 100,
+  };
 }
 
 export interface SimSummary {
@@ -195,7 +232,34 @@ export class Simulation extends ScenarioRun {
       partner: this.qPartner[q],
       ...this.stats.queueTotals(q),
     }));
+    const contracts = new Map((this.model.partners ?? []).map((p) => [p.id, p]));
     const byPartner = new Map<string, PartnerTotals>();
+    const partnerOf = (id: string): PartnerTotals => {
+      let p = byPartner.get(id);
+      if (!p) {
+        const contract = contracts.get(id);
+        const none = visits(0, 0, 0, 0);
+        p = {
+          partner: id,
+          queues: [],
+          offered: 0,
+          answered: 0,
+          abandoned: 0,
+          overflowed: 0,
+          answeredWithin: 0,
+          serviceLevel: null,
+          direct: none,
+          overflowIn: none,
+          name: contract?.name ?? id,
+          contract: contract?.contract ?? null,
+          staffedHours: 0,
+          avgStaffed: null,
+          billed: null,
+        };
+        byPartner.set(id, p);
+      }
+      return p;
+    };
     const add = (a: VisitTotals, b: VisitTotals) =>
       visits(
         a.offered + b.offered,
@@ -205,22 +269,7 @@ export class Simulation extends ScenarioRun {
       );
     for (const q of queues) {
       if (q.partner === undefined) continue;
-      const p = byPartner.get(q.partner);
-      if (!p) {
-        byPartner.set(q.partner, {
-          partner: q.partner,
-          queues: [q.queue],
-          offered: q.offered,
-          answered: q.answered,
-          abandoned: q.abandoned,
-          overflowed: q.overflowed,
-          answeredWithin: q.answeredWithin,
-          serviceLevel: q.serviceLevel,
-          direct: q.direct,
-          overflowIn: q.overflowIn,
-        });
-        continue;
-      }
+      const p = partnerOf(q.partner);
       p.queues.push(q.queue);
       p.offered += q.offered;
       p.answered += q.answered;
@@ -230,6 +279,21 @@ export class Simulation extends ScenarioRun {
       p.serviceLevel = p.answered + p.abandoned > 0 ? p.answeredWithin / (p.answered + p.abandoned) : null;
       p.direct = add(p.direct, q.direct);
       p.overflowIn = add(p.overflowIn, q.overflowIn);
+    }
+    // Staffing by the agents' partner: measured staffed time, the open spans closed now.
+    const measuredMs = Math.max(0, this.now - this.warmupMs);
+    for (let a = 0; a < this.agentCount; a++) {
+      const id = this.aPartner[a];
+      if (id === undefined) continue;
+      let ms = this.aStaffedMs[a];
+      const from = Math.max(this.aSince[a], this.warmupMs);
+      if (this.aState[a] !== S_OFFLINE && this.now > from) ms += this.now - from;
+      partnerOf(id).staffedHours += ms / 3_600_000;
+    }
+    for (const c of contracts.values()) partnerOf(c.id);
+    for (const p of byPartner.values()) {
+      p.avgStaffed = measuredMs > 0 ? (p.staffedHours * 3_600_000) / measuredMs : null;
+      p.billed = billing(contracts.get(p.partner), p.answered, p.staffedHours);
     }
     // Close the open state spans at the current time (without changing the run's state).
     const stateMs = Float64Array.from(this.stats.stateMs);

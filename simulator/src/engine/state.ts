@@ -18,6 +18,7 @@ import {
   grown,
   K_BITS,
   K_OVERFLOW,
+  S_OFFLINE,
   STATE_NAMES,
 } from './storage.js';
 
@@ -128,6 +129,8 @@ export abstract class SimState {
   protected aState = new Uint8Array(0);
   protected aFlags = new Uint8Array(0);
   protected aSince = new Float64Array(0);
+  /** Measured time each agent was staffed (logged in: any state but offline), closed at its last change. */
+  protected aStaffedMs = new Float64Array(0);
   protected aCall = new Int32Array(0);
   protected aStamp = new Int32Array(0);
   protected aShiftStamp = new Int32Array(0);
@@ -282,6 +285,7 @@ export abstract class SimState {
     this.aState = grown(this.aState, cap);
     this.aFlags = grown(this.aFlags, cap);
     this.aSince = grown(this.aSince, cap);
+    this.aStaffedMs = grown(this.aStaffedMs, cap);
     this.aCall = grown(this.aCall, cap);
     this.aStamp = grown(this.aStamp, cap);
     this.aShiftStamp = grown(this.aShiftStamp, cap);
@@ -296,7 +300,11 @@ export abstract class SimState {
   protected setState(agent: number, state: number): void {
     const since = this.aSince[agent];
     const from = Math.max(since, this.warmupMs);
-    if (this.now > from) this.stats.stateMs[this.aState[agent]] += this.now - from;
+    if (this.now > from) {
+      const prev = this.aState[agent];
+      this.stats.stateMs[prev] += this.now - from;
+      if (prev !== S_OFFLINE) this.aStaffedMs[agent] += this.now - from;
+    }
     this.aState[agent] = state;
     this.aSince[agent] = this.now;
     this.aStamp[agent] = (this.aStamp[agent] + 1) | 0;

@@ -191,6 +191,13 @@ export function compileScenario(s: ScenarioInput, options: CompileOptions = {}):
       queues,
       agents,
       incidents,
+      partners: (s.partners ?? []).map((p) => ({
+        id: p.id,
+        name: p.name ?? p.id,
+        contract: p.contract,
+        ratePerCall: p.contract === 'per-call' ? (p.ratePerCall ?? null) : null,
+        ratePerFteHour: p.contract === 'per-fte' ? (p.ratePerFteHour ?? null) : null,
+      })),
     },
     names,
   };

@@ -85,6 +85,20 @@ export interface IncidentInput {
   partner?: string;
 }
 
+/** How an outsourcer is paid (DESIGN: "Outsourcers paid per call or per FTE"). */
+export type ContractKind = 'per-call' | 'per-fte';
+
+export interface PartnerInput {
+  /** The partner id, as a queue's or agent group's `partner`. */
+  id: string;
+  name?: string;
+  contract: ContractKind;
+  /** per-call: the price of one handled call. */
+  ratePerCall?: number;
+  /** per-fte: the price of one staffed agent-hour. */
+  ratePerFteHour?: number;
+}
+
 export interface ScenarioInput {
   $schema?: string;
   name?: string;
@@ -101,4 +115,6 @@ export interface ScenarioInput {
   queues: QueueInput[];
   agents: AgentGroupInput[];
   incidents?: IncidentInput[];
+  /** Outsourcers' contracts (partners not listed have none: in-house sites). */
+  partners?: PartnerInput[];
 }

@@ -283,7 +283,38 @@ const TOP_KEYS = [
   'queues',
   'agents',
   'incidents',
+  'partners',
 ];
+
+const CONTRACTS = ['per-call', 'per-fte'];
+
+/** partners[]: contracts of partners that exist (a queue's or agent group's partner), each once. */
+function checkPartners(c: Checker, list: unknown[], known: Set<string>): void {
+  const seen = new Set<string>();
+  list.forEach((v, i) => {
+    const path = `partners[${i}]`;
+    const o = c.object(v, path, ['id', 'name', 'contract', 'ratePerCall', 'ratePerFteHour']);
+    if (!o) return;
+    const id = c.id(o, 'id', path, true);
+    if (id !== undefined) {
+      if (seen.has(id)) c.add(join(path, 'id'), `"${id}" is listed twice`);
+      else if (!known.has(id))
+        c.add(
+          join(path, 'id'),
+          `names partner "${id}" that no queue or agent group has${known.size > 0 ? ` (partners: ${[...known].join(', ')})` : ''}`,
+        );
+      seen.add(id);
+    }
+    c.str(o, 'name', path);
+    const contract = c.str(o, 'contract', path, true, CONTRACTS);
+    c.num(o, 'ratePerCall', path, { min: 0 });
+    c.num(o, 'ratePerFteHour', path, { min: 0 });
+    if (contract === 'per-call' && o.ratePerFteHour !== undefined)
+      c.add(join(path, 'ratePerFteHour'), 'is not used by a per-call contract (give ratePerCall)');
+    if (contract === 'per-fte' && o.ratePerCall !== undefined)
+      c.add(join(path, 'ratePerCall'), 'is not used by a per-fte contract (give ratePerFteHour)');
+  });
+}
 
 export function validateScenario(value: unknown): ScenarioValidation {
   const c = new Checker();
@@ -350,6 +381,14 @@ export function validateScenario(value: unknown): ScenarioValidation {
   (c.array(s, 'incidents', '') ?? []).forEach((inc, i) => {
     checkIncident(c, inc, `incidents[${i}]`, queueIds, offsetOf, runSec);
   });
+  const partnerList = c.array(s, 'partners', '');
+  if (partnerList) {
+    const known = new Set<string>();
+    for (const x of [...queues, ...(Array.isArray(s.agents) ? s.agents : [])]) {
+      if (isObj(x) && typeof x.partner === 'string') known.add(x.partner);
+    }
+    checkPartners(c, partnerList, known);
+  }
   return c.problems.length > 0
     ? { ok: false, problems: c.problems }
     : { ok: true, scenario: s as unknown as ScenarioInput };
