@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { toNdjsonLine } from '../src/ndjson.js';
-import { builtInScenario } from '../src/scenario/library.js';
+import { BUILT_IN_NAMES, builtInScenario } from '../src/scenario/library.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { MemoryIo } from './support/memory-io.js';
 
@@ -230,14 +230,27 @@ describe('wallboard-sim run', () => {
     expect(bpo.direct.serviceLevel).toBe(bpo.direct.answeredWithin / bpo.direct.answered);
   });
 
-  it('the text summary ends with the partner table: contracts and bills', async () => {
+  it('the text summary: team rows without call columns, the partner table with contracts and bills', async () => {
     const fte = (await cli('run', 'outsourcer-fte', '--summary')).io.out;
+    expect(fte).toMatch(/^team:BPO {2,}\s+\d+\.\d/m);
+    expect(fte).toContain('(team rows: agent-side figures only)');
     expect(fte).toMatch(
       /^bpo +per-fte +1,6\d\d +72\.\d% +137 +60\.\d% +0 +[\d,]+ +17\.0 +136\.0 FTE-h x 28\.00 = 3,808\.00$/m,
     );
     expect(fte).toMatch(/^inhouse +- +[\d,]+ +76\.\d% +0 +- +1\d\d +[\d,]+ +19\.0 +-$/m);
     const acme = (await cli('run', 'absenteeism-overflow')).io.out;
     expect(acme).toMatch(/^acme +per-call +0 +- +230 +79\.\d% +0 +217 +7\.0 +217 calls x 4\.50 = 976\.50$/m);
+  });
+
+  it('no summary row is empty: every queue and partner scope of every built-in scenario was offered calls', async () => {
+    for (const name of BUILT_IN_NAMES) {
+      const r = JSON.parse((await cli('run', name, '--json')).io.out);
+      for (const [key, scope] of Object.entries(r.scopes) as Array<[string, { offered: number }]>) {
+        if (key.startsWith('team:')) continue;
+        // Acme only takes overflow: its scope is offered the calls it received.
+        expect(scope.offered, `${name} ${key}`).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('paces the stream with --speed', async () => {

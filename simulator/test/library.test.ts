@@ -109,7 +109,10 @@ describe('built-in scenarios run a whole day and make sense', () => {
       (e): e is AgentStateEvent => e.type === 'agent.state' && e.reason === 'outage',
     );
     expect(dropped).toHaveLength(14);
-    expect(new Set(dropped.map((e) => e.partner))).toEqual(new Set(['south']));
+    // The sites are teams: no partner owns the one queue, so no partner figures are made up.
+    expect(new Set(dropped.map((e) => e.team))).toEqual(new Set(['South']));
+    expect(r.events.some((e) => 'partner' in e && e.partner !== undefined)).toBe(false);
+    expect(r.summary.partners).toEqual([]);
     expect(dropped.every((e) => e.t === t0 + 2.75 * H)).toBe(true);
   });
 

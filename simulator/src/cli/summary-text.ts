@@ -27,6 +27,10 @@ const sec = (x: number | null) => (x === null ? '-' : x.toFixed(1));
 const int = (x: number) => x.toLocaleString('en-US');
 
 function row(name: string, f: WindowFigures): Array<string | number> {
+  // A team scope has agent-side figures only (DESIGN.md "Scopes"): no call columns, not zeros.
+  if (name.startsWith('team:')) {
+    return [name, '', '', '', '', '', '', sec(f.ahtSec), '', pct(f.occupancy), pct(f.csat)];
+  }
   return [
     name,
     int(f.offered),
@@ -77,6 +81,7 @@ export function formatReportSummary(
     .sort((a, b) => order(a) - order(b));
   lines.push(table([HEADER, ...shown.map((k) => row(k, report.scopes[k]))]).trimEnd());
   if (teams.length > 20) lines.push(`(${teams.length} team scopes not shown: use --json)`);
+  else if (teams.length > 0) lines.push('(team rows: agent-side figures only)');
   const intervals = report.intervals.filter((i) => i.scopes.all);
   if (intervals.length > 0) {
     lines.push('', 'all, per interval:');
