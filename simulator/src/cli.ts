@@ -18,7 +18,8 @@ Commands:
       runs a scenario (a JSON file or a built-in name) as fast as possible, or paced at N x wall
       clock with --speed (the stream then goes to stdout). --events writes the NDJSON event stream;
       --summary prints the metrics engine's report over the post-warm-up events (--json: the same
-      JSON as wallboard-metrics report --json, plus "run": {calls, events, wallMs}).
+      JSON as wallboard-metrics report --json, plus "run": {calls, events, wallMs, partners}, where
+      partners splits each partner's own calls from the overflow it received, with FTE held and bill).
   scenarios [--json]
       lists the built-in scenarios and what each one teaches
   validate SCENARIO
