@@ -4,7 +4,8 @@
  * afterwards: pages rotate by toggling `hidden`, data flows through the store, agent rows and ticker
  * messages are set as properties. A board that runs for weeks must not churn its DOM.
  */
-import type { SnapshotStore, WbTicker } from '@wallboard/widgets';
+import type { WallboardStore } from '@wallboard/metrics';
+import type { WbTicker } from '@wallboard/widgets';
 import { html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { RunInfo } from '../sim/protocol.js';
@@ -78,7 +79,7 @@ export function buildBoard(
   layout: Layout,
   pages: PageSpec[],
   info: RunInfo,
-  store: SnapshotStore,
+  store: WallboardStore,
 ): BuiltBoard {
   render(
     html`
@@ -129,8 +130,23 @@ export function renderProblems(
         <p class="help">
           A layout file names its widgets, queues, thresholds and pages; see <code>/layouts/retail-floor.json</code>
           for an example. URL parameters: <code>scenario</code>, <code>speed</code>, <code>seed</code>, <code>queues</code>,
-          <code>theme</code>, <code>rotate</code>, <code>layout</code>.
+          <code>theme</code>, <code>rotate</code>, <code>layout</code>; for live data from a wallboard server
+          <code>feed</code> (its stream address, like <code>/stream</code>), <code>token</code> and <code>transport</code>
+          (<code>sse</code> or <code>ws</code>).
         </p>
+      </div>
+    `,
+    root,
+  );
+}
+
+/** While a feed has sent nothing yet: what the board is waiting for (no token shown). */
+export function renderWaiting(root: HTMLElement, title: string, text: string): void {
+  render(
+    html`
+      <div class="tv-error tv-waiting" role="status">
+        <h1>${title}</h1>
+        <p>${text}</p>
       </div>
     `,
     root,

@@ -379,8 +379,19 @@ export function checkQueues(
   return problems;
 }
 
+export interface DefaultPagesOptions {
+  /** The scope the center-wide widgets read (default `all`; a partner's board: `partner:<id>`). */
+  center?: string;
+  /** Whether to add the Agents page (agent rows come from the simulator; a feed carries counts only). */
+  agents?: boolean;
+}
+
 /** Pages for a board with no `pages`: the center, the intervals, the queues, the agents. */
-export function defaultPages(queues: ReadonlyArray<{ id: string; name: string }>): PageSpec[] {
+export function defaultPages(
+  queues: ReadonlyArray<{ id: string; name: string }>,
+  options: DefaultPagesOptions = {},
+): PageSpec[] {
+  const center = options.center && options.center !== 'all' ? { scope: options.center } : {};
   const tiles: WidgetSpec[] = queues
     .slice(0, 12)
     .map((q) => ({ type: 'queue-tile', queue: q.id, label: q.name }));
@@ -392,7 +403,7 @@ export function defaultPages(queues: ReadonlyArray<{ id: string; name: string }>
     { type: 'metric', metric: 'abandonRate', label: 'Abandon rate' },
     { type: 'metric', metric: 'asaSec', label: 'Average speed of answer' },
     { type: 'metric', metric: 'agentsByState.available', label: 'Agents available' },
-  ];
+  ].map((w) => ({ ...w, ...center }) as WidgetSpec);
   const single = queues.length === 1;
   return [
     { title: 'Now', columns: 4, widgets: overview },
@@ -400,8 +411,8 @@ export function defaultPages(queues: ReadonlyArray<{ id: string; name: string }>
       title: 'Today by interval',
       columns: 2,
       widgets: [
-        { type: 'interval-chart', label: 'Calls and service level', span: 2 },
-        { type: 'abandon-chart', label: 'Abandoned calls' },
+        { type: 'interval-chart', label: 'Calls and service level', span: 2, ...center },
+        { type: 'abandon-chart', label: 'Abandoned calls', ...center },
         { type: 'staffing', queue: queues[0]?.id, label: `Staffing, ${queues[0]?.name ?? ''}` },
       ],
     },
@@ -414,6 +425,14 @@ export function defaultPages(queues: ReadonlyArray<{ id: string; name: string }>
             widgets: tiles,
           },
         ]),
-    { title: 'Agents', columns: 1, widgets: [{ type: 'agent-board', label: 'Agents by state' }] },
+    ...(options.agents === false
+      ? []
+      : [
+          {
+            title: 'Agents',
+            columns: 1,
+            widgets: [{ type: 'agent-board', label: 'Agents by state' } as WidgetSpec],
+          },
+        ]),
   ];
 }

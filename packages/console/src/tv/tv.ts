@@ -3,13 +3,26 @@
  * day, as a floor board runs for weeks), builds the board once, then rotates pages, fits them to the
  * screen and turns threshold crossings into ticker messages. Errors in the layout or the URL replace the
  * board with a list of problems, each naming its path.
+ *
+ * With `feed=URL` (and `token`, `transport`) the data comes from a wallboard server instead of the
+ * simulator: the board waits for the feed's first state (its queues make the generated pages), then
+ * the widgets read a `LiveFeedStore`, and the board's banner says when it is stale, reconnecting or
+ * not authorised.
  */
-import { SnapshotStore, type TickerMessage, type WbThresholdChangeEvent } from '@wallboard/widgets';
+import type { Snapshot } from '@wallboard/metrics';
+import {
+  feedProblem,
+  type LiveFeedState,
+  LiveFeedStore,
+  SnapshotStore,
+  type TickerMessage,
+  type WbThresholdChangeEvent,
+} from '@wallboard/widgets';
 import { localClockToEpoch, timeOfDay } from '../shared/time.js';
 import { SimClient, SimError } from '../sim/client.js';
 import type { RunInfo } from '../sim/protocol.js';
 import type { AgentRow } from '../sim/roster.js';
-import { buildBoard, renderProblems } from './board.js';
+import { type BuiltBoard, buildBoard, renderProblems, renderWaiting } from './board.js';
 import { fitPage } from './fit.js';
 import { checkQueues, defaultPages, type Layout, type PageSpec, widgetScope } from './layout.js';
 import { loadLayout, scenarioSource } from './load.js';
@@ -17,6 +30,10 @@ import { loadLayout, scenarioSource } from './load.js';
 /** What the end-to-end tests read (and a curious supervisor in the devtools). */
 export interface TvStatus {
   state: 'loading' | 'running' | 'error';
+  /** Where the data comes from: the in-browser simulation, or a wallboard server (`feed=`). */
+  source: 'simulator' | 'feed';
+  /** The feed's connection state (`LiveFeedStore.state`), null under the simulator. */
+  feed: LiveFeedState | null;
   problems: string[];
   info: RunInfo | null;
   day: number;
@@ -31,6 +48,8 @@ const MAX_ALERTS = 5;
 export async function startTv(root: HTMLElement, location: Location): Promise<void> {
   const status: TvStatus = {
     state: 'loading',
+    source: 'simulator',
+    feed: null,
     problems: [],
     info: null,
     day: 0,
@@ -55,6 +74,9 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   const { layout, base } = loaded.value;
   document.documentElement.dataset.theme = layout.theme;
   document.title = `${layout.title} · floor board`;
+  const params = new URLSearchParams(location.search);
+  if (params.has('feed')) return startFeed(root, layout, params, status, fail, where);
+
   const source = await scenarioSource(layout, base);
   if (!source.ok) return fail('This board cannot start', source.problems, where);
 
@@ -123,7 +145,6 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   );
 
   // Demo and test links: ?at=10:30 starts the board at that center time, ?paused=1 holds it there.
-  const params = new URLSearchParams(location.search);
   const at = params.get('at');
   if (at) {
     const to = localClockToEpoch(info.startEpochMs, info.timeZone, at);
@@ -140,6 +161,143 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     }
   } else if (params.get('paused') === '1') await client.clock('pause');
 
+  runBoard(root, layout, pages, built, status, info.timeZone);
+}
+
+/**
+ * The floor board fed by a wallboard server: checks `feed`, `token` and `transport`, connects, waits for
+ * the first state (saying so on the screen, and what is wrong when the token is refused), then builds
+ * the board on a `LiveFeedStore`. The same store keeps it live for weeks: reconnecting with backoff,
+ * resuming by sequence, stale and refused states on the board's banner.
+ */
+function startFeed(
+  root: HTMLElement,
+  layout: Layout,
+  params: URLSearchParams,
+  status: TvStatus,
+  fail: (title: string, problems: string[], where: string) => void,
+  where: string,
+): void {
+  status.source = 'feed';
+  const feed = params.get('feed') ?? '';
+  const transport = params.get('transport')?.trim() || 'sse';
+  const token = params.get('token')?.trim() || undefined;
+  const problem = feedProblem(feed, transport, {
+    src: 'URL parameter feed',
+    transport: 'URL parameter transport',
+  });
+  if (problem) {
+    fail('This board cannot start', [problem], where);
+    return;
+  }
+  const noRoster = feedLayoutProblems(layout);
+  if (noRoster.length > 0) {
+    fail('This board cannot show a feed', noRoster, where);
+    return;
+  }
+
+  const shown = new URL(feed, location.href);
+  shown.search = '';
+  shown.hash = '';
+  const store = new LiveFeedStore({
+    src: feed,
+    token,
+    transport: transport === 'ws' ? 'ws' : 'sse',
+    staleAfterMs: layout.staleAfterSec * 1000,
+  });
+  let built: BuiltBoard | null = null;
+  store.state$.subscribe((state) => {
+    status.feed = state;
+    if (built) return; // the board's banner shows it from now on
+    if (state === 'unauthorized') {
+      fail(
+        'This board is not authorised for its feed',
+        [`URL parameter token: ${store.error ?? 'the server refused it'} (feed ${shown.href})`],
+        'Ask for a token of this board (the server’s tokens file), then fix the URL. The board keeps trying.',
+      );
+    } else if (state === 'connecting') {
+      status.state = 'loading';
+      renderWaiting(root, 'Connecting to the feed', `Waiting for the first data from ${shown.href}…`);
+    }
+  });
+  store.snapshots$.subscribe((snapshot) => {
+    status.snapshots++;
+    status.simNow = snapshot.t;
+    if (built) return;
+    const info = feedInfo(store, snapshot);
+    const queues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
+    const pages =
+      layout.pages.length > 0
+        ? layout.pages
+        : defaultPages(queues, { center: centerScope(snapshot), agents: false });
+    status.problems = [];
+    status.info = info;
+    status.pages = pages.length;
+    built = buildBoard(root, layout, pages, info, store);
+    status.state = 'running';
+    runBoard(root, layout, pages, built, status, info.timeZone);
+  });
+}
+
+/** A feed carries figures and agent counts, not the agent rows an agent board lists. */
+function feedLayoutProblems(layout: Layout): string[] {
+  const problems: string[] = [];
+  layout.pages.forEach((pg, i) => {
+    pg.widgets.forEach((w, j) => {
+      if (w.type === 'agent-board')
+        problems.push(
+          `pages[${i}].widgets[${j}].type: agent-board lists agents, which a feed (URL parameter feed) does not carry; show agentsByState figures with a metric instead`,
+        );
+    });
+  });
+  return problems;
+}
+
+/** The center-wide scope a feed offers: `all`, else a partner's (an outsourcer's token), else a queue. */
+function centerScope(snapshot: Snapshot): string {
+  const keys = Object.keys(snapshot.scopes);
+  if (keys.includes('all')) return 'all';
+  return keys.find((k) => k.startsWith('partner:')) ?? keys.find((k) => k.startsWith('queue:')) ?? 'all';
+}
+
+/** What the board needs to know about its data, from the feed's first state. */
+function feedInfo(store: LiveFeedStore, snapshot: Snapshot): RunInfo {
+  const ids = (prefix: string) =>
+    Object.keys(snapshot.scopes)
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length))
+      .sort();
+  const settings = { ...store.settings, timeZone: snapshot.timeZone };
+  return {
+    name: 'feed',
+    description: '',
+    seed: 0,
+    day: 0,
+    timeZone: snapshot.timeZone,
+    startEpochMs: snapshot.t,
+    endEpochMs: snapshot.t,
+    queues: ids('queue:').map((id) => ({
+      id,
+      name: id,
+      slThresholdSec: settings.slThresholdSec,
+      slTarget: settings.slTarget,
+    })),
+    teams: ids('team:'),
+    partners: ids('partner:'),
+    agents: 0,
+    settings,
+  };
+}
+
+/** Ticker, page rotation, fitting and keys: the same whatever feeds the board. */
+function runBoard(
+  root: HTMLElement,
+  layout: Layout,
+  pages: PageSpec[],
+  built: BuiltBoard,
+  status: TvStatus,
+  timeZone: string,
+): void {
   // ---- ticker: the layout's messages, then the latest threshold crossings ----
   const alerts: TickerMessage[] = [];
   const fixed: TickerMessage[] = layout.ticker.map((m) =>
@@ -155,7 +313,7 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     const el = e.target as HTMLElement & { label?: string };
     if (el.closest('.tv-page-body')?.hasAttribute('hidden')) return; // one message per crossing, from the page on screen
     const label = el.label ?? el.localName;
-    const time = status.simNow ? timeOfDay(status.simNow, info.timeZone) : '';
+    const time = status.simNow ? timeOfDay(status.simNow, timeZone) : '';
     const words =
       e.level === 'critical'
         ? 'is critical'

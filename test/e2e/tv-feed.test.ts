@@ -1,0 +1,246 @@
+/**
+ * The floor board fed by a wallboard server (`/tv.html?feed=/stream`): a real `wallboard-server` on a
+ * loopback port serves the built console and a feed from an NDJSON file the test writes; the board shows
+ * the server's figures over SSE and WebSocket, follows the file as it grows, sees only a partner's queues
+ * with its token, and says on the page what is wrong with a bad feed address or a refused token.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage } from './support/browser.js';
+import './support/globals.js';
+import { CONSOLE_DIR, startConsole } from './support/server.js';
+
+const SERVER_DIR = fileURLToPath(new URL('../../packages/server/', import.meta.url));
+const T0 = Date.UTC(2025, 2, 3, 8, 0, 0);
+const TOKENS = { 'floor-tv-token-1': ['*'], 'acme-board-token': ['partner:acme'] };
+
+interface Ev {
+  type: string;
+  t: number;
+  call: string;
+  queue: string;
+  agent?: string;
+  partner?: string;
+}
+
+/** `n` calls per queue, one a minute from `minute` on: 3 of 4 answered after 10 s, 1 of 4 abandoned. */
+function calls(queues: Array<{ queue: string; partner?: string }>, minute: number, n: number): Ev[] {
+  const out: Ev[] = [];
+  for (const q of queues) {
+    for (let i = minute; i < minute + n; i++) {
+      const t = T0 + i * 60_000;
+      const call = `${q.queue}-${i}`;
+      out.push({
+        type: 'call.queued',
+        t,
+        call,
+        queue: q.queue,
+        ...(q.partner ? { partner: q.partner } : {}),
+      });
+      if (i % 4 === 3) out.push({ type: 'call.abandoned', t: t + 30_000, call, queue: q.queue });
+      else out.push({ type: 'call.answered', t: t + 10_000, call, queue: q.queue, agent: `${q.queue}-a` });
+    }
+  }
+  return out.sort((a, b) => a.t - b.t);
+}
+const ndjson = (events: Ev[]) => events.map((e) => `${JSON.stringify(e)}\n`).join('');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let dir: string;
+let feedFile: string;
+let server: ChildProcess;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The console (with this board) and the server's CLI, built when missing, as the other e2e files do.
+  await (await startConsole()).stop();
+  if (!existsSync(join(SERVER_DIR, 'dist/cli.js'))) {
+    const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: SERVER_DIR, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building packages/server failed');
+  }
+  dir = mkdtempSync(join(tmpdir(), 'wb-tv-feed-'));
+  feedFile = join(dir, 'feed.ndjson');
+  writeFileSync(
+    feedFile,
+    ndjson(calls([{ queue: 'sales' }, { queue: 'support' }, { queue: 'acme-care', partner: 'acme' }], 0, 8)),
+  );
+  writeFileSync(join(dir, 'tokens.json'), JSON.stringify(TOKENS));
+  const port = await freePort();
+  server = spawn(
+    process.execPath,
+    [
+      join(SERVER_DIR, 'bin/wallboard-server.js'),
+      ...['--ndjson', feedFile, '--port', String(port), '--tokens', join(dir, 'tokens.json')],
+      ...['--console', join(CONSOLE_DIR, 'dist'), '--publish-ms', '200', '--time-zone', 'UTC'],
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let err = '';
+  server.stderr?.on('data', (d) => {
+    err += d;
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`wallboard-server did not start: ${err}`)), 15_000);
+    server.stdout?.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`wallboard-server exited with ${code}: ${err}`)));
+  });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface FeedStatus {
+  state: string;
+  source: string;
+  feed: string | null;
+  snapshots: number;
+  pages: number;
+}
+const tvStatus = (page: Page) =>
+  page.evaluate(() => (window.wallboardTv ?? null) as unknown as FeedStatus | null);
+
+/** The value of the first widget matching `selector` (inside the board's light DOM). */
+const widgetValue = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => (el as unknown as { value: number | null }).value);
+
+describe('floor board from a feed (tv.html?feed=)', () => {
+  // Calls in the file so far (the center's "Calls today"); each test that appends adds to it.
+  let total = 24;
+  let minute = 8;
+  for (const transport of ['sse', 'ws'] as const) {
+    it(`shows the server's figures and follows the feed (${transport})`, async () => {
+      const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+      await page.goto(
+        `${url}/tv.html?feed=/stream&token=floor-tv-token-1&transport=${transport}&rotate=3600`,
+      );
+      await page.waitForFunction(
+        () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
+      );
+      const status = await tvStatus(page);
+      expect(status?.source).toBe('feed');
+      expect(status?.feed).toBe('live');
+      // Generated pages without the simulator's agent list: Now, Today by interval, Queues.
+      expect(await page.locator('.tv-page-body').count()).toBe(3);
+      expect(await page.locator('wb-agent-board').count()).toBe(0);
+      await expect.poll(() => widgetValue(page, 'wb-metric[metric="offered"]')).toBe(total);
+      // 3 of 4 answered within 20 s, 1 abandoned: 75% for the center and each queue.
+      await expect.poll(() => widgetValue(page, '.tv-page-body[data-page="0"] wb-sl-gauge')).toBe(0.75);
+      const tiles = await page
+        .locator('wb-queue-tile')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('queue')).sort());
+      expect(tiles).toEqual(['acme-care', 'sales', 'support']);
+      await expect
+        .poll(() =>
+          page
+            .locator('wb-queue-tile[queue="sales"]')
+            .evaluate((el) => (el as unknown as { serviceLevel: number | null }).serviceLevel),
+        )
+        .toBe(0.75);
+
+      // The file grows: the board follows, each call counted once.
+      appendFileSync(feedFile, ndjson(calls([{ queue: 'sales' }], minute, 4)));
+      minute += 4;
+      total += 4;
+      await expect
+        .poll(() => widgetValue(page, 'wb-metric[metric="offered"]'), { timeout: 10_000 })
+        .toBe(total);
+      await page.waitForTimeout(600);
+      expect(await widgetValue(page, 'wb-metric[metric="offered"]')).toBe(total);
+      expect(
+        await page.locator('wb-board').evaluate((b) => b.shadowRoot?.querySelector('[part~="banner"]')),
+      ).toBe(null);
+      expect(errors).toEqual([]);
+      await close();
+    });
+  }
+
+  it("with a partner's token, shows only that partner's queues and figures", async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${url}/tv.html?feed=/stream&token=acme-board-token&rotate=3600`);
+    await page.waitForFunction(
+      () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
+    );
+    // One queue: no Queues page; the center-wide widgets read the partner's scope.
+    expect(await page.locator('.tv-page-body').count()).toBe(2);
+    expect(await page.locator('wb-metric[metric="offered"]').getAttribute('scope')).toBe('partner:acme');
+    await expect.poll(() => widgetValue(page, 'wb-metric[metric="offered"]')).toBe(8);
+    const scopes = await page.evaluate(() => {
+      const board = document.querySelector('wb-board') as unknown as {
+        store: { snapshot: { scopes: Record<string, unknown> } };
+      };
+      return Object.keys(board.store.snapshot.scopes).sort();
+    });
+    expect(scopes).toEqual(['partner:acme', 'queue:acme-care']);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('names a bad feed address or transport on the page, as it does any bad URL parameter', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    for (const [query, says] of [
+      [
+        'feed=ftp://example.com/stream',
+        'URL parameter feed "ftp://example.com/stream" is not an http(s) or ws(s) address',
+      ],
+      ['feed=http://[::1', 'URL parameter feed "http://[::1" is not a valid address'],
+      ['feed=', 'URL parameter feed is empty'],
+      ['feed=/stream&transport=pigeon', 'URL parameter transport must be "sse" or "ws", got "pigeon"'],
+    ] as const) {
+      await page.goto(`${url}/tv.html?${query}`);
+      await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain(says);
+      expect(await page.getByRole('alert').textContent()).toContain('This board cannot start');
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('says so on the page when the token is refused', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${url}/tv.html?feed=/stream&token=not-this-boards-token`);
+    await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+    const text = (await page.getByRole('alert').textContent()) ?? '';
+    expect(text).toContain('This board is not authorised for its feed');
+    expect(text).toContain('URL parameter token: the server refused the token (HTTP 403)');
+    // The token is not written on the screen.
+    expect(text).not.toContain('not-this-boards-token');
+    await close();
+  });
+});
