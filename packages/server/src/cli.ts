@@ -6,6 +6,7 @@ import { ConfigError, startServer } from './app.js';
 import { CliError } from './cli/args.js';
 import { configFromArgs, USAGE } from './cli/config.js';
 import { ScenarioError } from './sources/scenario.js';
+import { RedisUnavailableError } from './stream/redis.js';
 
 export async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -41,8 +42,18 @@ export async function main(argv: string[]): Promise<number> {
       log(`wallboard-server: port ${config.port} on ${config.host} is in use (choose another with --port)`);
       return 1;
     }
-    if (e.code === 'ECONNREFUSED' || /redis|connect/i.test(e.message ?? '')) {
-      log(`wallboard-server: cannot reach Redis at ${config.redis}: ${e.message}`);
+    if (err instanceof RedisUnavailableError) {
+      log(`wallboard-server: ${e.message}`);
+      return 1;
+    }
+    if (e.syscall === 'getaddrinfo' || e.code === 'EADDRNOTAVAIL') {
+      log(`wallboard-server: --host ${config.host} is not an address of this machine (${e.code})`);
+      return 2;
+    }
+    if (e.code === 'EACCES' && e.syscall === 'listen') {
+      log(
+        `wallboard-server: not allowed to listen on port ${config.port} (ports below 1024 need privileges)`,
+      );
       return 1;
     }
     throw err;

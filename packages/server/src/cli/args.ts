@@ -22,8 +22,20 @@ export interface ParsedFlags {
 }
 
 export function parseFlags(argv: string[], options: Options): ParsedFlags {
+  // parseArgs takes "-1" after "--port" for an option ("argument is ambiguous"): a negative number
+  // after a flag that takes a value is that value (then range-checked like any other).
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (err) {
     throw new CliError((err as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/s, ''));
@@ -34,13 +46,25 @@ export function parseFlags(argv: string[], options: Options): ParsedFlags {
 export function numberFlag(
   values: Record<string, unknown>,
   name: string,
-  opts: { min?: number; max?: number; integer?: boolean; default?: number } = {},
+  opts: {
+    min?: number;
+    max?: number;
+    integer?: boolean;
+    default?: number;
+    /** The range as told in messages, when not `from min to max`. */
+    range?: string;
+  } = {},
 ): number | undefined {
   const raw = values[name];
   if (raw === undefined) return opts.default;
   const n = Number(raw);
+  const range =
+    opts.range ??
+    (opts.min !== undefined && opts.max !== undefined ? `from ${opts.min} to ${opts.max}` : undefined);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n))
-    throw new CliError(`--${name} must be a number, got "${String(raw)}"`);
+    throw new CliError(`--${name} must be a number${range ? ` ${range}` : ''}, got "${String(raw)}"`);
+  if (range !== undefined && (n < (opts.min ?? -Infinity) || n > (opts.max ?? Infinity)))
+    throw new CliError(`--${name} must be a number ${range}, got ${raw}`);
   if (opts.integer && !Number.isInteger(n))
     throw new CliError(`--${name} must be a whole number, got ${raw}`);
   if (opts.min !== undefined && n < opts.min)

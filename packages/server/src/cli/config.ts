@@ -187,8 +187,18 @@ export async function configFromArgs(
     }
   }
   const redis = v.redis as string | undefined;
-  if (redis !== undefined && !/^rediss?:\/\//.test(redis))
-    throw new CliError(`--redis must be a redis:// URL such as redis://127.0.0.1:6379, got "${redis}"`);
+  if (redis !== undefined) {
+    if (!/^rediss?:\/\//.test(redis))
+      throw new CliError(`--redis must be a redis:// URL such as redis://127.0.0.1:6379, got "${redis}"`);
+    let host = '';
+    try {
+      host = new URL(redis).hostname;
+    } catch {
+      // reported below
+    }
+    if (host === '')
+      throw new CliError(`--redis must name a host, such as redis://127.0.0.1:6379, got "${redis}"`);
+  }
 
   const interval = numberFlag(v, 'interval');
   if (interval !== undefined && ![15, 30, 60].includes(interval))
@@ -208,7 +218,13 @@ export async function configFromArgs(
   return {
     source,
     host: (v.host as string | undefined) ?? DEFAULTS.host,
-    port: numberFlag(v, 'port', { integer: true, min: 0, max: 65535, default: DEFAULTS.port }) as number,
+    port: numberFlag(v, 'port', {
+      integer: true,
+      min: 0,
+      max: 65535,
+      range: 'from 1 to 65535 (or 0 for any free port)',
+      default: DEFAULTS.port,
+    }) as number,
     tokens,
     queues,
     origins,

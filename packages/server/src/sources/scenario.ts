@@ -16,7 +16,19 @@ export class ScenarioError extends Error {}
 export async function loadScenarioArg(arg: string, seed?: number) {
   let doc: unknown;
   if (existsSync(arg)) {
-    const text = await readFile(arg, 'utf8');
+    let text: string;
+    try {
+      text = await readFile(arg, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EISDIR'
+          ? 'it is a directory (give a scenario JSON file or a built-in name)'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (err as Error).message;
+      throw new ScenarioError(`cannot read scenario "${arg}": ${why}`);
+    }
     try {
       doc = JSON.parse(text);
     } catch (err) {

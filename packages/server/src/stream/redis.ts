@@ -24,6 +24,24 @@ export interface RedisRelayOptions {
   onError?: (message: string) => void;
 }
 
+/** Redis could not be reached at start (one clear line for the CLI, exit 1). */
+export class RedisUnavailableError extends Error {}
+
+/** The latest connection error of each client (what the first failed connect is reported with). */
+const lastErrors = new WeakMap<Redis, string>();
+
+/** Connects `clients`; on failure closes them and throws RedisUnavailableError naming the cause. */
+async function connectAll(url: string, clients: Redis[]): Promise<void> {
+  try {
+    await Promise.all(clients.map((c) => c.connect()));
+  } catch (err) {
+    for (const c of clients) c.disconnect();
+    const cause =
+      clients.map((c) => lastErrors.get(c)).find((m) => m !== undefined) ?? (err as Error).message;
+    throw new RedisUnavailableError(`cannot reach Redis at ${url}: ${cause}`);
+  }
+}
+
 function connect(url: string, onError: (m: string) => void, offlineQueue: boolean): Redis {
   const r = new Redis(url, {
     lazyConnect: true,
@@ -33,12 +51,16 @@ function connect(url: string, onError: (m: string) => void, offlineQueue: boolea
     retryStrategy: (n) => Math.min(2000, 50 * 2 ** Math.min(n, 6)),
   });
   let last = '';
+  let everReady = false;
   r.on('error', (err: Error) => {
-    // ioredis repeats the same error on every retry: say it once.
-    if (err.message !== last) onError(`redis: ${err.message}`);
+    lastErrors.set(r, err.message);
+    // Before the first connection the failure is start()'s to report (once); after it, a lost
+    // connection is logged, once however often ioredis retries.
+    if (everReady && err.message !== last) onError(`redis: ${err.message}`);
     last = err.message;
   });
   r.on('ready', () => {
+    everReady = true;
     last = '';
   });
   return r;
@@ -69,7 +91,7 @@ export class RedisPublisher {
   }
 
   async start(): Promise<void> {
-    await this.redis.connect();
+    await connectAll(this.options.url, [this.redis]);
     this.writeState();
     const beat = () =>
       this.redis
@@ -152,7 +174,7 @@ export class RedisSubscriber {
   }
 
   async start(): Promise<void> {
-    await Promise.all([this.sub.connect(), this.cmd.connect()]);
+    await connectAll(this.options.url, [this.sub, this.cmd]);
     await this.sub.subscribe(`${this.options.namespace}:frames`);
     await this.resync();
   }
