@@ -45,8 +45,10 @@ interface AgentState {
   team: string | undefined;
   partner: string | undefined;
   queuesKey: string;
-  /** The queues the agent serves: from its agent.state events, plus any queue it answered a call from. */
+  /** The queues the agent serves: from its agent.state events, else the queues it answered calls from. */
   queues: string[];
+  /** Whether an agent.state named the agent's queues (then answering elsewhere adds none). */
+  queuesStated: boolean;
   scopes: Scope[];
   teamScope: Scope | null;
   /** From a call's end until the agent leaves ACW: when it ended and the scopes its ACW goes to. */
@@ -615,9 +617,10 @@ export class EngineCore {
     c.status = ANSWERED;
     c.answeredAt = t;
     const agent = this.agents.get(agentId);
-    // Answering from a queue makes the agent one of its members (an Asterisk static member has no
-    // ADDMEMBER line): its time counts in that queue's occupancy from now on.
-    if (agent && !agent.queues.includes(c.queueId)) {
+    // An agent whose events never named its queues serves the queues it answers from: its time counts
+    // in their occupancy from now on. Stated membership stands (an overflow answered elsewhere does
+    // not make the agent a member there).
+    if (agent && !agent.queuesStated && !agent.queues.includes(c.queueId)) {
       agent.queues = [...agent.queues, c.queueId];
       agent.queuesKey = agent.queues.join('\u0000');
       this.rescope(agent, t);
@@ -767,6 +770,7 @@ export class EngineCore {
         partner: undefined,
         queuesKey: '',
         queues: [],
+        queuesStated: false,
         scopes: [],
         teamScope: null,
         acwFrom: 0,
@@ -784,6 +788,7 @@ export class EngineCore {
       if (prev === S_ACW && next !== S_ACW) this.finishAcw(a, e.t);
       else if (prev !== S_ACW && next !== S_ACW && next !== S_ONCALL) this.finishAcw(a, a.acwFrom);
     }
+    if (e.queues) a.queuesStated = true;
     const queuesKey = e.queues ? e.queues.join('\u0000') : a.queuesKey;
     const team = e.team ?? a.team;
     const partner = e.partner ?? a.partner;

@@ -333,3 +333,16 @@ describe('MetricsEngine avgStaffed', () => {
     expect(offline.scopes['queue:q'].avgStaffed).toBe(0);
   });
 });
+
+describe('MetricsEngine stated membership', () => {
+  it('keeps an agent whose events name its queues out of a queue it answers an overflow from', () => {
+    const e = run([
+      { type: 'agent.state', t: at(0), agent: 'a', state: 'available', queues: ['sales'] },
+      { type: 'call.queued', t: at(10), call: 'c1', queue: 'support' },
+      { type: 'call.answered', t: at(20), call: 'c1', queue: 'support', agent: 'a' },
+      { type: 'agent.state', t: at(20), agent: 'a', state: 'on-call' },
+    ]).snapshot();
+    expect(e.scopes['queue:sales'].staffedAgents).toBe(1);
+    expect(e.scopes['queue:support'].staffedAgents).toBe(0);
+  });
+});
