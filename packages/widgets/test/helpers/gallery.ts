@@ -98,7 +98,7 @@ export const WIDGETS: Record<string, (state: GalleryState) => TemplateResult> = 
   'wb-clock': (state) =>
     html`<wb-clock label="Center time" time-zone="Europe/Berlin" locale="en-GB" .time=${FIXED_TIME} ?stale=${state === 'stale'}></wb-clock>`,
   'wb-ticker': (state) =>
-    html`<wb-ticker static ?stale=${state === 'stale'} .messages=${
+    html`<wb-ticker label="Floor news" static ?stale=${state === 'stale'} .messages=${
       state === 'empty'
         ? []
         : [
