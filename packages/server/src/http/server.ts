@@ -148,9 +148,10 @@ export class FeedServer {
       const head = req.method === 'HEAD';
       switch (url.pathname) {
         case '/health': {
+          const detail = this.healthDetail(req, url);
           Promise.resolve(this.health()).then(
             (h) => {
-              const body = { ...h, clients: this.stats() };
+              const body = { ...(detail ? h : redactHealth(h)), detail, clients: this.stats() };
               sendJson(res, h.ok ? 200 : 503, JSON.stringify(body), cors, head);
             },
             (err: Error) => sendJson(res, 500, JSON.stringify({ ok: false, error: err.message }), cors, head),
@@ -288,15 +289,29 @@ export class FeedServer {
       throw new HttpError(503, 'too many clients on this instance', { 'Retry-After': '5' });
   }
 
+  /**
+   * Whether /health may show details (the latest bad lines, which start with raw source text and so
+   * may hold callers' numbers): with --tokens, for a token granted `*`; without, for `?detail=1` from
+   * this machine. Everyone else gets counts and reasons only (a load balancer's check needs no token).
+   */
+  private healthDetail(req: IncomingMessage, url: URL): boolean {
+    if (this.options.tokens) {
+      const token = presentedToken(req, url);
+      const grants =
+        token !== undefined && token.length <= 512 ? this.options.tokens.lookup(token) : undefined;
+      return grants?.includes('*') === true;
+    }
+    const asked = url.searchParams.get('detail');
+    return (asked === '1' || asked === 'true') && isLoopbackAddress(req.socket.remoteAddress);
+  }
+
   /** Checks origin and token; reads the stream parameters. Throws HttpError 401/403/400. */
   private authorize(req: IncomingMessage, url: URL): Access {
     if (!this.options.cors.allows(req.headers.origin, req.headers.host))
       throw new HttpError(403, 'origin not allowed (see --origins)');
     let grants: Grants = ALL;
     if (this.options.tokens) {
-      const auth = req.headers.authorization;
-      const bearer = auth?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-      const token = bearer ?? url.searchParams.get('token') ?? undefined;
+      const token = presentedToken(req, url);
       if (!token)
         throw new HttpError(401, 'a token is required (Authorization: Bearer T, or ?token=T)', {
           'WWW-Authenticate': 'Bearer realm="wallboard"',
@@ -325,6 +340,33 @@ export class FeedServer {
     const delta = url.searchParams.get('delta');
     return { grants, requested, mode: delta === '1' || delta === 'true' ? 'delta' : 'full', since, stream };
   }
+}
+
+/** The token a request presents: `Authorization: Bearer T`, else `?token=T`. */
+function presentedToken(req: IncomingMessage, url: URL): string | undefined {
+  const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer ?? url.searchParams.get('token') ?? undefined;
+}
+
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\./.test(a);
+}
+
+/** Keys of health reports that carry source text (SourceStatus.recentBad, the engine's `recent`). */
+const DETAIL_KEYS = new Set(['recentBad', 'recent']);
+
+/**
+ * A health report without details: the same counts and reasons, minus the latest bad lines, at any
+ * depth (a subscriber's report holds its publisher's).
+ */
+export function redactHealth<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redactHealth) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!DETAIL_KEYS.has(k)) out[k] = redactHealth(v);
+  return out as T;
 }
 
 function sendJson(
