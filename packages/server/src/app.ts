@@ -5,6 +5,7 @@
  */
 import { type EngineOptions, MetricsEngine, type QueueConfig, type WallboardEvent } from '@wallboard/metrics';
 import { CorsPolicy } from './access/cors.js';
+import { HostPolicy } from './access/hosts.js';
 import type { TokenTable } from './access/tokens.js';
 import { FeedServer, type Health } from './http/server.js';
 import { StaticFiles } from './http/static.js';
@@ -211,6 +212,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         port: config.port,
         tokens: config.tokens,
         cors: new CorsPolicy(config.origins),
+        hosts: new HostPolicy(config.host, config.origins),
         files: new StaticFiles(config.consoleDir),
         maxBufferBytes: config.maxBufferBytes,
         stallTimeoutMs: config.stallTimeoutMs,

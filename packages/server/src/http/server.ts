@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { CorsPolicy } from '../access/cors.js';
+import type { HostPolicy } from '../access/hosts.js';
 import { ALL, type Grants, type TokenTable } from '../access/tokens.js';
 import type { StreamHub } from '../stream/hub.js';
 import { ViewRegistry } from '../stream/view.js';
@@ -21,6 +22,8 @@ export interface HttpOptions {
   port: number;
   tokens?: TokenTable;
   cors: CorsPolicy;
+  /** The DNS-rebinding guard (absent: no Host check). */
+  hosts?: HostPolicy;
   files: StaticFiles;
   /** Characters a client may have unread before it skips frames (default 4 MiB). */
   maxBufferBytes: number;
@@ -58,6 +61,14 @@ interface Access {
 }
 
 const MAX_REQUESTED_SCOPES = 500;
+
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  421: 'Misdirected Request',
+  503: 'Service Unavailable',
+};
 
 export class FeedServer {
   readonly http: Server;
@@ -135,6 +146,7 @@ export class FeedServer {
     const origin = req.headers.origin;
     const cors = this.options.cors.headers(origin);
     try {
+      this.checkHost(req);
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method === 'OPTIONS') {
         if (!this.options.cors.allows(origin, req.headers.host))
@@ -192,7 +204,7 @@ export class FeedServer {
       }
     } catch (err) {
       const e = err instanceof HttpError ? err : new HttpError(400, 'bad request');
-      if (e.status === 401 || e.status === 403) this.totals.rejected++;
+      if (e.status === 401 || e.status === 403 || e.status === 421) this.totals.rejected++;
       if (res.headersSent) {
         res.destroy();
         return;
@@ -205,16 +217,17 @@ export class FeedServer {
     socket.on('error', () => socket.destroy());
     let access: Access;
     try {
+      this.checkHost(req);
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/ws') throw new HttpError(404, 'not found');
       access = this.authorize(req, url);
       this.admit();
     } catch (err) {
       const e = err instanceof HttpError ? err : new HttpError(400, 'bad request');
-      if (e.status === 401 || e.status === 403) this.totals.rejected++;
+      if (e.status === 401 || e.status === 403 || e.status === 421) this.totals.rejected++;
       const body = JSON.stringify({ error: e.message });
       socket.end(
-        `HTTP/1.1 ${e.status} ${e.status === 401 ? 'Unauthorized' : e.status === 403 ? 'Forbidden' : 'Error'}\r\n` +
+        `HTTP/1.1 ${e.status} ${STATUS_TEXT[e.status] ?? 'Error'}\r\n` +
           `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
       return;
@@ -287,6 +300,16 @@ export class FeedServer {
   private admit(): void {
     if (this.clients.size >= this.options.maxClients)
       throw new HttpError(503, 'too many clients on this instance', { 'Retry-After': '5' });
+  }
+
+  /** Refuses a request addressed to a name that is not this server's (DNS rebinding): 421. */
+  private checkHost(req: IncomingMessage): void {
+    const hosts = this.options.hosts;
+    if (hosts && !hosts.allows(req.headers.host))
+      throw new HttpError(
+        421,
+        `this server answers to ${hosts.allowedNames.join(', ')} only (add a name with --origins, or see --host)`,
+      );
   }
 
   /**
