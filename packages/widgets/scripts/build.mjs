@@ -4,7 +4,8 @@
 //   define.js, define/*.js  modules that register the elements (the package's only side effects)
 //   themes/*.css            the themes as page stylesheets
 //   **/*.d.ts               types (from tsc -b)
-// plus custom-elements.json beside package.json, then prints gzipped sizes against the budgets.
+//   custom-elements.json    the manifest (also beside package.json, for its "customElements" field)
+// then prints gzipped sizes against the budgets.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -85,8 +86,10 @@ rmSync(typesOut, { recursive: true, force: true });
 execFileSync(tscBin, ['-p', join(root, 'tsconfig.types.json')], { stdio: 'inherit' });
 cpSync(join(typesOut, 'packages/widgets/src'), dist, { recursive: true });
 
-// 5. custom-elements.json (the analyzer brings its own TypeScript 5.4).
+// 5. custom-elements.json (the analyzer brings its own TypeScript 5.4): beside package.json, where its
+// "customElements" field points, and a copy beside dist/wallboard.js, as DESIGN.md "Delivery" has it.
 execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--quiet'], { cwd: root, stdio: 'inherit' });
+cpSync(join(root, 'custom-elements.json'), join(dist, 'custom-elements.json'));
 
 // 6. Sizes.
 const ok = reportSizes(dist);
