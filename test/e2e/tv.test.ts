@@ -119,6 +119,15 @@ describe('floor board (tv.html)', () => {
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain('speed: must be a number from 0.1 to 20000, got -3');
     expect(text).toContain('/layouts/broken.json');
+    // Every example file the page points at is served, as JSON (a wrong name would get the home page).
+    const help = (await page.locator('.tv-error .help').textContent()) ?? '';
+    const examples = [...help.matchAll(/\/layouts\/[\w.-]+\.json/g)].map((m) => m[0]);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const path of examples) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toContain('json');
+    }
     // A queue the scenario does not have is caught once the scenario is known.
     await page.goto(`${server.url}/tv.html?scenario=steady-day&queues=support,nope`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');

@@ -128,7 +128,7 @@ export function renderProblems(
         <p>${where}</p>
         <ul>${problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>
         <p class="help">
-          A layout file names its widgets, queues, thresholds and pages; see <code>/layouts/retail-floor.json</code>
+          A layout file names its widgets, queues, thresholds and pages; see <code>/layouts/care-floor.json</code>
           for an example. URL parameters: <code>scenario</code>, <code>speed</code>, <code>seed</code>, <code>queues</code>,
           <code>theme</code>, <code>rotate</code>, <code>layout</code>; for live data from a wallboard server
           <code>feed</code> (its stream address, like <code>/stream</code>), <code>token</code> and <code>transport</code>
