@@ -134,6 +134,14 @@ describe('floor board (tv.html)', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('queues[1]: unknown queue "nope"');
+    // A misspelled parameter is named (with the near one), not run as the default scenario in silence.
+    await page.goto(`${server.url}/tv.html?sceanrio=lunch-gap&sped=600`);
+    await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+    const typos = (await page.getByRole('alert').textContent()) ?? '';
+    expect(typos).toContain('URL parameter sceanrio: unknown parameter (did you mean scenario?)');
+    expect(typos).toContain('URL parameter sped: unknown parameter (did you mean speed?)');
+    expect(typos).toContain('known parameters: layout, scenario, speed');
+    expect(await page.locator('wb-board').count()).toBe(0);
     // Not JSON, and not found, are one sentence each.
     await page.route(
       (url) => url.pathname === '/layouts/garbled.json',

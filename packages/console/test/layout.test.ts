@@ -6,6 +6,7 @@ import {
   checkQueues,
   DEFAULT_LAYOUT,
   defaultPages,
+  URL_PARAMS,
   validateLayout,
   WIDGET_TYPES,
 } from '../src/tv/layout.js';
@@ -88,6 +89,30 @@ describe('applyParams', () => {
       expect(bad.problems).toContain('URL parameter speed: must be a number from 0.1 to 20000, got 0');
       expect(bad.problems.some((x) => x.startsWith('URL parameter theme:'))).toBe(true);
     }
+  });
+});
+
+describe('unknown URL parameters', () => {
+  it('names each misspelled parameter, suggests the near one and lists the known ones', () => {
+    const r = applyParams(DEFAULT_LAYOUT, new URLSearchParams('sceanrio=lunch-gap&sped=600&zzz=1&speed=60'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const known = URL_PARAMS.join(', ');
+    expect(r.problems).toEqual([
+      `URL parameter sceanrio: unknown parameter (did you mean scenario?); known parameters: ${known}`,
+      `URL parameter sped: unknown parameter (did you mean speed?); known parameters: ${known}`,
+      `URL parameter zzz: unknown parameter; known parameters: ${known}`,
+    ]);
+    for (const name of ['title', 'at', 'paused', 'feed', 'token', 'transport', 'layout'])
+      expect(known).toContain(name);
+  });
+
+  it('accepts every parameter tv.html reads', () => {
+    const all = new URLSearchParams(
+      'layout=/l.json&scenario=steady-day&speed=60&seed=1&queues=a&theme=dark&rotate=10&title=T&at=10:00&paused=1&feed=/stream&token=x&transport=sse',
+    );
+    expect([...all.keys()].sort()).toEqual([...URL_PARAMS].sort());
+    expect(applyParams(DEFAULT_LAYOUT, all).ok).toBe(true);
   });
 });
 

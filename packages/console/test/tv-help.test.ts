@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { URL_PARAMS } from '../src/tv/layout.js';
 
 const TV = new URL('../src/tv/', import.meta.url);
 const PUBLIC = new URL('../public/', import.meta.url);
@@ -16,4 +17,14 @@ describe('the floor board names only files that ship', () => {
   for (const path of new Set(named)) {
     it(`${path} exists in public/`, () => expect(existsSync(new URL(`.${path}`, PUBLIC))).toBe(true));
   }
+});
+
+describe('the problems page help line', () => {
+  const board = readFileSync(new URL('board.ts', TV), 'utf8');
+  const help = board.slice(
+    board.indexOf('class="help"'),
+    board.indexOf('</p>', board.indexOf('class="help"')),
+  );
+  for (const name of URL_PARAMS)
+    it(`names the URL parameter ${name}`, () => expect(help).toContain(`<code>${name}</code>`));
 });

@@ -36,8 +36,10 @@ async function shoot(
   scale: keyof typeof SCALES,
   width: number,
 ) {
-  const style = `${themeDeclarations(THEMES[theme])} --wb-font-size-scale: ${SCALES[scale]}; background: ${THEMES[theme]['color-background']}; padding: 8px; width: ${width * SCALES[scale]}px;`;
+  const style = `${themeDeclarations(THEMES[theme])} background: ${THEMES[theme]['color-background']}; padding: 8px; width: ${width * SCALES[scale]}px;`;
   const frame = await fixture<HTMLDivElement>(html`<div style=${style}>${content}</div>`);
+  // TV scale as a page sets it: the `scale` attribute on the widget (or on the board, for its children).
+  if (scale === 'tv') for (const el of frame.children) el.setAttribute('scale', 'tv');
   await Promise.all(
     [...frame.querySelectorAll('*')].map(
       (el) => (el as { updateComplete?: Promise<unknown> }).updateComplete,

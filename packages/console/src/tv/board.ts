@@ -129,8 +129,9 @@ export function renderProblems(
         <ul>${problems.map((p) => html`<li><code>${p}</code></li>`)}</ul>
         <p class="help">
           A layout file names its widgets, queues, thresholds and pages; see <code>/layouts/care-floor.json</code>
-          for an example. URL parameters: <code>scenario</code>, <code>speed</code>, <code>seed</code>, <code>queues</code>,
-          <code>theme</code>, <code>rotate</code>, <code>layout</code>; for live data from a wallboard server
+          for an example. URL parameters: <code>layout</code>, <code>scenario</code>, <code>speed</code>, <code>seed</code>,
+          <code>queues</code>, <code>theme</code>, <code>rotate</code>, <code>title</code>; for demos <code>at</code>
+          (a center time, HH:MM) and <code>paused</code> (<code>1</code>); for live data from a wallboard server
           <code>feed</code> (its stream address, like <code>/stream</code>), <code>token</code> and <code>transport</code>
           (<code>sse</code> or <code>ws</code>).
         </p>

@@ -307,11 +307,60 @@ export function validateLayout(v: unknown): Checked<Layout> {
 }
 
 /**
+ * Every URL parameter tv.html reads: the layout's (applied here), `layout` itself, the demo ones (`at`,
+ * `paused`) and a wallboard server's feed (`feed`, `token`, `transport`). Any other name is a typo.
+ */
+export const URL_PARAMS = [
+  'layout',
+  'scenario',
+  'speed',
+  'seed',
+  'queues',
+  'theme',
+  'rotate',
+  'title',
+  'at',
+  'paused',
+  'feed',
+  'token',
+  'transport',
+] as const;
+
+/** Levenshtein distance, for "did you mean" on a misspelled parameter. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** `URL parameter sceanrio: unknown (did you mean scenario?; known: ...)` for each name tv.html does not read. */
+export function unknownParams(params: URLSearchParams): string[] {
+  const known = URL_PARAMS as readonly string[];
+  const names = [...new Set(params.keys())].filter((k) => !known.includes(k));
+  return names.map((name) => {
+    const lower = name.toLowerCase();
+    const near = known
+      .map((k) => ({ k, d: distance(lower, k) }))
+      .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)))
+      .sort((a, b) => a.d - b.d)[0];
+    const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
+    return `URL parameter ${shown}: unknown parameter${near ? ` (did you mean ${near.k}?)` : ''}; known parameters: ${known.join(', ')}`;
+  });
+}
+
+/**
  * Applies the URL parameters over a layout: `scenario`, `speed`, `seed`, `queues` (comma-separated),
- * `theme`, `rotate` (seconds), `title`. A bad parameter is a problem named `URL parameter <name>`.
+ * `theme`, `rotate` (seconds), `title`. A bad parameter is a problem named `URL parameter <name>`, and so
+ * is a name tv.html does not read (a misspelled `sceanrio` would otherwise run the default silently).
  */
 export function applyParams(layout: Layout, params: URLSearchParams): Checked<Layout> {
   const p = new Problems();
+  p.list.push(...unknownParams(params));
   const out = structuredClone(layout);
   const get = (name: string) => {
     const v = params.get(name);
