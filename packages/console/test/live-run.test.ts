@@ -1,10 +1,12 @@
 import type { Snapshot, WallboardEvent } from '@wallboard/metrics';
-import { simulate, toNdjsonLine } from '@wallboard/simulator';
+import { SimulationSession, simulate, toNdjsonLine } from '@wallboard/simulator';
 import { toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { describeEntry } from '../src/console/describe.js';
+import { applyControl, followIncident } from '../src/sim/controls.js';
 import { LiveRun } from '../src/sim/live-run.js';
 import type { Reply, RunConfig } from '../src/sim/protocol.js';
+import { compile } from '../src/sim/scenario.js';
 import { replay } from '../src/sim/what-if.js';
 import { FakeTimer } from './support/fake-timer.js';
 
@@ -167,6 +169,83 @@ describe('LiveRun timed surge', () => {
       factor: 1.5,
       queue: 'care',
     });
+    h.run.stop();
+  });
+});
+
+describe('LiveRun outage and handle-time spike (live incidents)', () => {
+  const timeline = (replies: Reply[]) => replies.flatMap((r) => (r.type === 'timeline' ? [r.entry] : []));
+
+  it('an outage takes the selection off the phones for N minutes, as one entry, and replays the same', async () => {
+    const h = harness();
+    h.runTo(90);
+    const agents = h.run.control({ kind: 'outage', minutes: 20, queue: 'care' });
+    expect(agents.length).toBeGreaterThan(0);
+    const entries = timeline(h.replies);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ control: 'outage', params: { minutes: 20, queue: 'care' }, agents });
+    expect(entries[0].until! - entries[0].t).toBe(20 * 60_000);
+    expect(describeEntry(entries[0])).toMatch(/^Outage: \d+ agents skilled in care drop off for 20 min/);
+    h.toEnd();
+    const again = replay(h.full, h.run.recorded(), { keepEvents: true });
+    expect(again.events!.map((e) => toNdjsonLine(e).trimEnd())).toEqual(await liveLines(h.run));
+    const lines = await liveLines(h.run);
+    expect(lines.some((l) => l.includes('"reason":"outage"'))).toBe(true);
+  });
+
+  it('a handle-time spike lengthens talk for N minutes, survives a scenario aht-spike, and replays the same', async () => {
+    // outage-surge has its own aht-spike on mobile from 10:30 to 11:45 (2.5 h to 3.75 h after 08:00).
+    const h = harness({ source: { kind: 'builtin', name: 'outage-surge' }, seed: 5 });
+    h.runTo(120);
+    h.run.control({ kind: 'aht-spike', factor: 2, minutes: 120 });
+    const [entry] = timeline(h.replies).filter((e) => e.control === 'aht-spike');
+    expect(describeEntry(entry)).toBe('Handle times ×2 on all queues for 120 min');
+    h.toEnd();
+    const recorded = h.run.recorded().map((i) => i.control);
+    expect(recorded).toEqual([
+      { kind: 'set-handle-factor', factor: 2 },
+      { kind: 'set-handle-factor', factor: 1 },
+    ]);
+    const live = await liveLines(h.run);
+    const again = replay(h.full, h.run.recorded(), { keepEvents: true });
+    expect(again.events!.map((e) => toNdjsonLine(e).trimEnd())).toEqual(live);
+    // Longer calls: the same seed without the spike answers more within T.
+    const baseline = replay(h.full, []);
+    expect(again.snapshot.scopes.all.ahtSec!).toBeGreaterThan(baseline.snapshot.scopes.all.ahtSec! * 1.1);
+    expect(again.snapshot.scopes.all.serviceLevel!).toBeLessThan(baseline.snapshot.scopes.all.serviceLevel!);
+  });
+
+  it("keeps the console's handle factor through a scenario aht-spike's start and end", () => {
+    const compiled = compile({ kind: 'builtin', name: 'outage-surge' }, 5);
+    if (!compiled.ok) throw new Error('outage-surge does not compile');
+    const session = new SimulationSession(compiled.model, {});
+    const sim = session.sim;
+    session.controls$.subscribe((r) => followIncident(sim, r));
+    const mobile = sim.queueIds.indexOf('mobile');
+    sim.runUntil(2 * 3_600_000);
+    applyControl(sim, { kind: 'set-handle-factor', factor: 2 });
+    expect(sim.qAhtFactor[mobile]).toBe(2);
+    sim.runUntil(3 * 3_600_000); // 11:00, inside the scenario's ×1.3 spike on mobile
+    expect(sim.qAhtFactor[mobile]).toBeCloseTo(2.6, 12);
+    sim.runUntil(4 * 3_600_000); // 12:00, after it
+    expect(sim.qAhtFactor[mobile]).toBe(2);
+    applyControl(sim, { kind: 'set-handle-factor', factor: 1 });
+    expect([...sim.qAhtFactor]).toEqual(sim.queueIds.map(() => 1));
+  });
+
+  it('refuses a bad spike with a clear message', () => {
+    const h = harness();
+    h.runTo(10);
+    expect(() => h.run.control({ kind: 'aht-spike', factor: 50, minutes: 10 })).toThrow(
+      /factor must be a number from 0.1 to 10/,
+    );
+    expect(() => h.run.control({ kind: 'aht-spike', factor: 2, minutes: 0 })).toThrow(
+      /minutes must be from 1 to 1440/,
+    );
+    expect(() => h.run.control({ kind: 'outage', minutes: 10, queue: 'nope' })).toThrow(
+      /unknown queue "nope"/,
+    );
+    expect(h.run.recorded()).toHaveLength(0);
     h.run.stop();
   });
 });

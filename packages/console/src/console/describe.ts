@@ -32,10 +32,10 @@ export const CLOCK_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** " for 30 min", or when cut short " for 30 min, ended after 12 min by an arrival change". */
-function spanWords(e: TimelineEntry, minutes: number | undefined): string {
+function spanWords(e: TimelineEntry, minutes: number | undefined, by: string): string {
   const planned = minutes === undefined ? '' : ` for ${minutes} min`;
   if (!e.cut || e.until === undefined) return planned;
-  return `${planned}, ended after ${span(e.until - e.t)} by an arrival change`;
+  return `${planned}, ended after ${span(e.until - e.t)} by ${by}`;
 }
 
 export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = []): string {
@@ -67,8 +67,17 @@ export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = [
     case 'surge': {
       const q = str(p.queue);
       const where = q === undefined || q === '*' ? 'all queues' : q;
-      return `Surge ×${num(p.factor)} on ${where}${spanWords(e, num(p.minutes))}`;
+      return `Surge ×${num(p.factor)} on ${where}${spanWords(e, num(p.minutes), 'an arrival change')}`;
     }
+    case 'aht-spike': {
+      const q = str(p.queue);
+      const where = q === undefined || q === '*' ? 'all queues' : q;
+      return `Handle times ×${num(p.factor)} on ${where}${spanWords(e, num(p.minutes), 'a new spike')}`;
+    }
+    case 'outage':
+      return n === 0
+        ? `Outage for ${num(p.minutes)} min: no agent${selection(p, queues)} was working, nothing changed`
+        : `Outage: ${plural(n, 'agent')}${selection(p, queues)} drop off for ${num(p.minutes)} min (busy ones after their call)`;
     case 'set-arrival-factor': {
       const q = str(p.queue);
       return `Arrivals ×${num(p.factor)} on ${q === undefined || q === '*' ? 'all queues' : q}`;

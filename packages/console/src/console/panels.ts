@@ -304,6 +304,47 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         html`<button type="submit">Start surge</button>`,
       )}
       ${controlForm(
+        'Incident: outage',
+        false,
+        html`
+          <label for="out-min">Agents drop off for (min)</label><input id="out-min" name="minutes" type="number" min="1" max="1440" value="20" required />
+          ${agentSelect('out-who', info)}
+          <p class="hint">Every working agent of the choice goes off the phones (busy ones after their call) and comes back when it ends.</p>
+        `,
+        (e) => {
+          const f = fields(e);
+          void send(
+            { kind: 'outage', minutes: f.num('minutes') ?? Number.NaN, ...who(f.text('who')) },
+            'Outage started',
+          );
+        },
+        html`<button type="submit">Start outage</button>`,
+      )}
+      ${controlForm(
+        'Incident: handle-time spike',
+        false,
+        html`
+          <div class="row">
+            <div class="field"><label for="aht-factor">Handle time ×</label><input id="aht-factor" name="factor" type="number" min="0.1" max="10" step="0.1" value="1.5" required /></div>
+            <div class="field"><label for="aht-min">For (min)</label><input id="aht-min" name="minutes" type="number" min="1" max="1440" value="30" required /></div>
+          </div>
+          <label for="aht-queue">Queue</label><select id="aht-queue" name="queue">${queueOptions(info, 'All queues')}</select>
+        `,
+        (e) => {
+          const f = fields(e);
+          void send(
+            {
+              kind: 'aht-spike',
+              factor: f.num('factor') ?? Number.NaN,
+              minutes: f.num('minutes') ?? Number.NaN,
+              queue: f.text('queue') || undefined,
+            },
+            'Handle-time spike started',
+          );
+        },
+        html`<button type="submit">Start spike</button>`,
+      )}
+      ${controlForm(
         'Breaks',
         false,
         html`

@@ -8,7 +8,7 @@
 import { MetricsEngine, type Snapshot } from '@wallboard/metrics';
 import { ControlError, realTimer, SimulationSession, type Timer, toNdjsonLine } from '@wallboard/simulator';
 import type { Subscription } from 'rxjs';
-import { applyControl } from './controls.js';
+import { applyControl, followIncident, handleFactorOf } from './controls.js';
 import type {
   ClockState,
   Control,
@@ -113,6 +113,7 @@ export class LiveRun {
         this.applyDueReverts();
       }),
       session.controls$.subscribe((r) => {
+        followIncident(session.sim, r);
         if (this.muted === 0) this.post({ type: 'timeline', entry: r });
       }),
       session.controls$.subscribe({ complete: () => this.onSessionEnd(session) }),
@@ -175,14 +176,9 @@ export class LiveRun {
     if (c.kind === 'surge') {
       checkMinutes('surge', c.minutes);
       // A surge on top of a surge on the same queues replaces it, and ends at the rate planned before both.
-      const overlapped = this.cutSurges(c.queue);
+      const overlapped = this.cut('surge', c.queue);
       const before = overlapped ?? this.factorOf(c.queue);
-      this.muted++;
-      try {
-        this.apply({ kind: 'set-arrival-factor', factor: c.factor, queue: c.queue });
-      } finally {
-        this.muted--;
-      }
+      this.muted1(() => this.apply({ kind: 'set-arrival-factor', factor: c.factor, queue: c.queue }));
       const params = { factor: c.factor, minutes: c.minutes, queue: c.queue ?? '*' };
       const entry = this.consoleEntry('surge', params, c.minutes);
       this.reverts.push({
@@ -193,8 +189,40 @@ export class LiveRun {
       this.post({ type: 'timeline', entry });
       return [];
     }
+    if (c.kind === 'outage') {
+      checkMinutes('outage', c.minutes);
+      const select = { queue: c.queue, team: c.team, partner: c.partner };
+      // Every working agent of the selection: available ones at once, busy ones after their call.
+      const agents = this.muted1(() =>
+        this.apply({
+          kind: 'send-on-break',
+          minutes: c.minutes,
+          count: 1_000_000,
+          reason: 'outage',
+          ...select,
+        }),
+      );
+      const params = { minutes: c.minutes, ...dropUndefined(select) };
+      this.post({ type: 'timeline', entry: this.consoleEntry('outage', params, c.minutes, agents) });
+      return agents;
+    }
+    if (c.kind === 'aht-spike') {
+      checkMinutes('aht-spike', c.minutes);
+      const overlapped = this.cut('aht-spike', c.queue);
+      const before = overlapped ?? handleFactorOf(session.sim, c.queue);
+      this.muted1(() => this.apply({ kind: 'set-handle-factor', factor: c.factor, queue: c.queue }));
+      const params = { factor: c.factor, minutes: c.minutes, queue: c.queue ?? '*' };
+      const entry = this.consoleEntry('aht-spike', params, c.minutes);
+      this.reverts.push({
+        atMs: session.sim.now + c.minutes * 60_000,
+        undo: { kind: 'set-handle-factor', factor: before, queue: c.queue },
+        entry,
+      });
+      this.post({ type: 'timeline', entry });
+      return [];
+    }
     // A trainer's own arrival change takes over from any surge on those queues: no revert at its end.
-    if (c.kind === 'set-arrival-factor') this.cutSurges(c.queue);
+    if (c.kind === 'set-arrival-factor') this.cut('surge', c.queue);
     return this.apply(c);
   }
 
@@ -218,23 +246,34 @@ export class LiveRun {
     return entry;
   }
 
+  /** Runs `f` with the simulator's own records unposted (the console posts one entry of its own). */
+  private muted1<T>(f: () => T): T {
+    this.muted++;
+    try {
+      return f();
+    } finally {
+      this.muted--;
+    }
+  }
+
   /**
-   * Ends the pending surges that overlap an arrival change on `queue` (undefined: all queues) now: their
-   * reverts are dropped and their entries re-posted, cut at this instant. Returns the factor the
-   * earliest of them would have restored, or undefined when none overlapped.
+   * Ends the pending incidents of `control` (surge or aht-spike) that overlap a change on `queue`
+   * (undefined: all queues) now: their reverts are dropped and their entries re-posted, cut at this
+   * instant. Returns the factor the earliest of them would have restored, or undefined when none did.
    */
-  private cutSurges(queue: string | undefined): number | undefined {
+  private cut(control: 'surge' | 'aht-spike', queue: string | undefined): number | undefined {
     let restore: number | undefined;
     const now = this.session!.sim.nowEpochMs;
     for (let i = 0; i < this.reverts.length; ) {
       const r = this.reverts[i];
-      const q = r.undo.kind === 'set-arrival-factor' ? r.undo.queue : null;
-      if (r.entry.control !== 'surge' || !(queue === undefined || q === undefined || q === queue)) {
+      const q =
+        r.undo.kind === 'set-arrival-factor' || r.undo.kind === 'set-handle-factor' ? r.undo.queue : null;
+      if (r.entry.control !== control || !(queue === undefined || q === undefined || q === queue)) {
         i++;
         continue;
       }
       this.reverts.splice(i, 1);
-      if (restore === undefined && r.undo.kind === 'set-arrival-factor') restore = r.undo.factor;
+      if (restore === undefined && 'factor' in r.undo) restore = r.undo.factor;
       const entry: TimelineEntry = { ...r.entry, until: now, cut: true };
       this.post({ type: 'timeline', entry });
     }
@@ -264,12 +303,7 @@ export class LiveRun {
       const r = this.reverts[i];
       if (sim.now >= r.atMs && !sim.finished) {
         this.reverts.splice(i, 1);
-        this.muted++;
-        try {
-          this.apply(r.undo);
-        } finally {
-          this.muted--;
-        }
+        this.muted1(() => this.apply(r.undo));
       } else i++;
     }
   }
@@ -382,4 +416,8 @@ export class LiveRun {
 function checkMinutes(what: string, minutes: number): void {
   if (!(Number.isFinite(minutes) && minutes > 0 && minutes <= 24 * 60))
     throw new ControlError(`${what}: minutes must be from 1 to 1440, got ${minutes}`);
+}
+
+function dropUndefined(o: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string>;
 }

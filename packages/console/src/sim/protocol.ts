@@ -29,10 +29,19 @@ export type Control =
     }
   | { kind: 'set-overflow'; queue: string; rule: OverflowRule | null }
   | { kind: 'extend-shifts'; minutes: number; queue?: string; team?: string; partner?: string }
-  | { kind: 'surge'; factor: number; minutes: number; queue?: string };
+  | { kind: 'surge'; factor: number; minutes: number; queue?: string }
+  /** The agents matching (one queue's, a team's, a partner's, or all) drop off for N minutes. */
+  | { kind: 'outage'; minutes: number; queue?: string; team?: string; partner?: string }
+  /** Handle times on one queue (or all) are `factor` times as long for N minutes. */
+  | { kind: 'aht-spike'; factor: number; minutes: number; queue?: string };
 
-/** A control that maps one to one onto a Simulation method (what gets replayed). */
-export type SimControl = Exclude<Control, { kind: 'surge' }>;
+/**
+ * A control the replay applies as is: a Simulation method, or `set-handle-factor` (the console's own,
+ * on the simulator's per-queue handle-time factor; see controls.ts).
+ */
+export type SimControl =
+  | Exclude<Control, { kind: 'surge' | 'outage' | 'aht-spike' }>
+  | { kind: 'set-handle-factor'; factor: number; queue?: string };
 
 /**
  * One control as applied, at the exact simulated time (ms from the run start, unrounded), so a replay
