@@ -51,6 +51,10 @@ export interface ServerConfig {
   stallTimeoutMs: number;
   heartbeatMs: number;
   maxClients: number;
+  /** What a WebSocket client may send: bytes per message, messages a second, burst (DEFAULTS). */
+  wsMaxMessageBytes?: number;
+  wsRatePerSec?: number;
+  wsBurst?: number;
   log: (line: string) => void;
 }
 
@@ -65,6 +69,9 @@ export const DEFAULTS = {
   stallTimeoutMs: 60_000,
   heartbeatMs: 15_000,
   maxClients: 20_000,
+  wsMaxMessageBytes: 1024,
+  wsRatePerSec: 5,
+  wsBurst: 20,
 } as const;
 
 export interface RunningServer {
@@ -218,9 +225,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         stallTimeoutMs: config.stallTimeoutMs,
         heartbeatMs: config.heartbeatMs,
         maxClients: config.maxClients,
-        wsMaxMessageBytes: 1024,
-        wsRatePerSec: 5,
-        wsBurst: 20,
+        wsMaxMessageBytes: config.wsMaxMessageBytes ?? DEFAULTS.wsMaxMessageBytes,
+        wsRatePerSec: config.wsRatePerSec ?? DEFAULTS.wsRatePerSec,
+        wsBurst: config.wsBurst ?? DEFAULTS.wsBurst,
       },
       health,
     );

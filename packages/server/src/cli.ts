@@ -6,7 +6,7 @@ import { ConfigError, startServer } from './app.js';
 import { CliError } from './cli/args.js';
 import { configFromArgs, USAGE } from './cli/config.js';
 import { ScenarioError } from './sources/scenario.js';
-import { RedisUnavailableError } from './stream/redis.js';
+import { RedisNamespaceBusyError, RedisUnavailableError } from './stream/redis.js';
 
 export async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       log(`wallboard-server: port ${config.port} on ${config.host} is in use (choose another with --port)`);
       return 1;
     }
-    if (err instanceof RedisUnavailableError) {
+    if (err instanceof RedisUnavailableError || err instanceof RedisNamespaceBusyError) {
       log(`wallboard-server: ${e.message}`);
       return 1;
     }

@@ -36,7 +36,12 @@ Serving:
   --redis-namespace NAME  key prefix in Redis (default wallboard)
   --console DIR           the built console to serve (default packages/console/dist)
   --publish-ms 500        at most one snapshot per this many ms
-  --max-clients N  --client-buffer BYTES
+  --max-clients N         clients per instance (default 20000; more get 503)
+  --client-buffer BYTES   unsent bytes a client may have before it skips to the latest state (4 MiB)
+  --client-stall-sec N    a client that stays behind this long is disconnected (default 60)
+  --max-message-bytes N   largest WebSocket message a client may send (default 1024; it only pings and resumes)
+  --ws-rate N  --ws-burst N
+                          WebSocket client messages a second on average, and in a burst (default 5, 20)
 
 Metrics (as in wallboard-metrics report):
   --time-zone Z  --interval 15|30|60  --sl-threshold 20  --sl-target 0.8  --sl-formula F  --short-abandon 5
@@ -63,6 +68,10 @@ const FLAGS = {
   'poll-ms': { type: 'string' },
   'max-clients': { type: 'string' },
   'client-buffer': { type: 'string' },
+  'client-stall-sec': { type: 'string' },
+  'max-message-bytes': { type: 'string' },
+  'ws-rate': { type: 'string' },
+  'ws-burst': { type: 'string' },
   ring: { type: 'string' },
   'time-zone': { type: 'string' },
   interval: { type: 'string' },
@@ -252,13 +261,22 @@ export async function configFromArgs(
       min: 64 * 1024,
       default: DEFAULTS.maxBufferBytes,
     }) as number,
-    stallTimeoutMs: DEFAULTS.stallTimeoutMs,
+    stallTimeoutMs:
+      (numberFlag(v, 'client-stall-sec', { min: 1, max: 86_400 }) ?? DEFAULTS.stallTimeoutMs / 1000) * 1000,
     heartbeatMs: DEFAULTS.heartbeatMs,
     maxClients: numberFlag(v, 'max-clients', {
       integer: true,
       min: 1,
       default: DEFAULTS.maxClients,
     }) as number,
+    wsMaxMessageBytes: numberFlag(v, 'max-message-bytes', {
+      integer: true,
+      min: 64,
+      max: 1024 * 1024,
+      default: DEFAULTS.wsMaxMessageBytes,
+    }),
+    wsRatePerSec: numberFlag(v, 'ws-rate', { min: 0.1, max: 1000, default: DEFAULTS.wsRatePerSec }),
+    wsBurst: numberFlag(v, 'ws-burst', { integer: true, min: 1, max: 10_000, default: DEFAULTS.wsBurst }),
     log,
   };
 }

@@ -25,7 +25,7 @@ export interface HttpOptions {
   /** The DNS-rebinding guard (absent: no Host check). */
   hosts?: HostPolicy;
   files: StaticFiles;
-  /** Characters a client may have unread before it skips frames (default 4 MiB). */
+  /** Bytes a client may have unsent before it skips frames (default 4 MiB). */
   maxBufferBytes: number;
   /** A client behind for this long is disconnected. */
   stallTimeoutMs: number;
@@ -137,7 +137,7 @@ export class FeedServer {
     return { sse, ws, behind, views: this.views.size, resyncs, dropped, ...this.totals };
   }
 
-  /** Buffered characters of each client, for tests of the slow-client bound. */
+  /** Buffered bytes of each client, for tests of the slow-client bound. */
   clientBuffers(): number[] {
     return [...this.clients].map((c) => c.buffered);
   }

@@ -6,9 +6,13 @@
  *   NS:ring     list of the latest frames (the ring a resuming client is served from), trimmed
  *   NS:state    the whole state at some recent seq (written on reset and every `stateEvery` frames)
  *   NS:health   the publisher's health, refreshed every second, expiring after 5 s
+ *   NS:publisher  the publisher's lock (its random id), refreshed every second, expiring after 5 s: a
+ *               namespace has one publisher, and a second one refuses to start while the first lives
+ *               (after a crash it waits for the lock to expire, at most 5 s)
  * Pub/sub may drop messages (a subscriber's connection blips): a subscriber that sees a frame that does
  * not follow its state re-reads NS:state and NS:ring and carries on from there.
  */
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RingEntry, StreamHub } from './hub.js';
 import { jsonEqual } from './patch.js';
@@ -26,6 +30,15 @@ export interface RedisRelayOptions {
 
 /** Redis could not be reached at start (one clear line for the CLI, exit 1). */
 export class RedisUnavailableError extends Error {}
+
+/** Another live publisher holds the namespace (one clear line for the CLI, exit 1). */
+export class RedisNamespaceBusyError extends Error {}
+
+const LOCK_MS = 5000;
+/** Renews the lock if this publisher holds it; 1 when it does. */
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end
+return redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0`;
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
 /** The latest connection error of each client (what the first failed connect is reported with). */
 const lastErrors = new WeakMap<Redis, string>();
@@ -73,6 +86,8 @@ export class RedisPublisher {
   private sinceState = 0;
   private healthTimer: ReturnType<typeof setInterval> | undefined;
   private needsState = true;
+  private readonly lockId = randomBytes(8).toString('hex');
+  private lockLost = false;
   errors = 0;
 
   constructor(
@@ -92,18 +107,55 @@ export class RedisPublisher {
 
   async start(): Promise<void> {
     await connectAll(this.options.url, [this.redis]);
+    try {
+      await this.acquire();
+    } catch (err) {
+      this.redis.disconnect();
+      throw err;
+    }
     this.writeState();
+    const ns = this.options.namespace;
     const beat = () =>
-      this.redis
-        .set(`${this.options.namespace}:health`, JSON.stringify(this.health()), 'PX', 5000)
-        .catch(() => this.errors++);
+      Promise.all([
+        this.redis.set(`${ns}:health`, JSON.stringify(this.health()), 'PX', LOCK_MS),
+        this.redis.eval(RENEW, 1, `${ns}:publisher`, this.lockId, LOCK_MS).then((held) => {
+          if (held !== 1 && !this.lockLost)
+            this.options.onError?.(
+              `redis: another publisher took namespace "${ns}" while this one was cut off; two publishers now alternate there`,
+            );
+          this.lockLost = held !== 1;
+        }),
+      ]).catch(() => this.errors++);
     await beat();
     this.healthTimer = setInterval(beat, 1000);
+  }
+
+  /**
+   * Takes the namespace's lock. A lock left by a publisher that died expires within LOCK_MS: wait for
+   * it. One that is renewed meanwhile belongs to a live publisher: refuse.
+   */
+  private async acquire(): Promise<void> {
+    const key = `${this.options.namespace}:publisher`;
+    const end = Date.now() + LOCK_MS + 1000;
+    let lastTtl = Number.POSITIVE_INFINITY;
+    for (;;) {
+      if ((await this.redis.set(key, this.lockId, 'PX', LOCK_MS, 'NX')) === 'OK') return;
+      const ttl = await this.redis.pttl(key);
+      if (ttl > lastTtl + 200 || Date.now() > end)
+        throw new RedisNamespaceBusyError(
+          `another publisher is running on Redis namespace "${this.options.namespace}" at ${this.options.url}: ` +
+            'a namespace has one source; start this instance without a source to serve the same stream, or give it another --redis-namespace',
+        );
+      if (ttl >= 0) lastTtl = ttl;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   async stop(): Promise<void> {
     this.unsubscribe();
     if (this.healthTimer) clearInterval(this.healthTimer);
+    if (this.redis.status === 'ready')
+      await this.redis.eval(RELEASE, 1, `${this.options.namespace}:publisher`, this.lockId).catch(() => {});
     this.redis.disconnect();
   }
 

@@ -23,6 +23,7 @@ const jsonOf = new WeakMap<object, string>();
 export class Encoded {
   #sse: Buffer | undefined;
   #text: Buffer | undefined;
+  #size: number | undefined;
   constructor(
     readonly json: string,
     readonly seq: number,
@@ -40,8 +41,10 @@ export class Encoded {
     return this.#text;
   }
 
+  /** Its size in bytes (UTF-8), what a client's buffer bound counts. */
   get size(): number {
-    return this.json.length;
+    this.#size ??= Buffer.byteLength(this.json);
+    return this.#size;
   }
 }
 

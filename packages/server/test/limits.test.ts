@@ -1,0 +1,160 @@
+/**
+ * Limits that are flags (WebSocket message size and rate, the stall timeout), client buffers counted in
+ * bytes, and one publisher per Redis namespace.
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ServerConfig } from '../src/app.js';
+import { configFromArgs } from '../src/cli/config.js';
+import { Encoded } from '../src/stream/view.js';
+import { callEvents, toNdjson } from './support/events.js';
+import { inProcess, type RedisServer, spawnServer, startRedis, tempDir, until } from './support/servers.js';
+
+const BIN = fileURLToPath(new URL('../bin/wallboard-server.js', import.meta.url));
+const tmp = tempDir();
+let file: string;
+beforeAll(() => {
+  file = join(tmp.dir, 'events.ndjson');
+  writeFileSync(file, toNdjson(callEvents([{ queue: 'q', calls: 2 }])));
+});
+afterAll(() => tmp.cleanup());
+
+const flags = async (args: string[]) =>
+  (await configFromArgs(['--ndjson', BIN, ...args], () => {})) as ServerConfig;
+
+describe('limit flags', () => {
+  it('--max-message-bytes, --ws-rate, --ws-burst and --client-stall-sec set the limits', async () => {
+    const c = await flags([
+      '--max-message-bytes',
+      '256',
+      '--ws-rate',
+      '2',
+      '--ws-burst',
+      '4',
+      '--client-stall-sec',
+      '15',
+    ]);
+    expect(c).toMatchObject({ wsMaxMessageBytes: 256, wsRatePerSec: 2, wsBurst: 4, stallTimeoutMs: 15_000 });
+    expect(await flags([])).toMatchObject({
+      wsMaxMessageBytes: 1024,
+      wsRatePerSec: 5,
+      wsBurst: 20,
+      stallTimeoutMs: 60_000,
+    });
+    await expect(flags(['--max-message-bytes', '10'])).rejects.toThrow(
+      /--max-message-bytes must be a number from 64 to 1048576, got 10/,
+    );
+    await expect(flags(['--client-stall-sec', '-3'])).rejects.toThrow(
+      /--client-stall-sec must be a number from 1 to 86400, got -3/,
+    );
+  });
+
+  it('a WebSocket client is held to the configured size and rate', async () => {
+    const server = await inProcess({
+      source: { kind: 'ndjson', file },
+      wsMaxMessageBytes: 64,
+      wsRatePerSec: 0.1,
+      wsBurst: 2,
+    });
+    const closeCode = (send: (ws: WebSocket) => void) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${server.url.replace('http', 'ws')}/ws`);
+        ws.on('open', () => send(ws));
+        ws.on('close', (code) => resolve(code));
+        ws.on('error', () => {});
+      });
+    try {
+      await until('a snapshot', () => server.hub.state !== undefined);
+      // 80 bytes: under the default 1 KiB, over the configured 64.
+      const big = JSON.stringify({ type: 'resume', since: 1, stream: 'x'.repeat(40) });
+      expect(big.length).toBeGreaterThan(64);
+      expect(await closeCode((ws) => ws.send(big))).toBe(1009);
+      // Three pings against a burst of two.
+      const pings = (ws: WebSocket) => {
+        for (let i = 0; i < 3; i++) ws.send('{"type":"ping"}');
+      };
+      expect(await closeCode(pings)).toBe(1001);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a client's buffer counts bytes, not characters", () => {
+    const json = JSON.stringify({ queue: 'Kundendienst Zürich — 東京 ☎' });
+    const m = new Encoded(json, 1);
+    expect(m.size).toBe(Buffer.byteLength(json));
+    expect(m.size).toBe(m.text.length);
+    expect(m.size).toBeGreaterThan(json.length);
+  });
+});
+
+describe('one publisher per Redis namespace', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('a second source on the same namespace is refused with one line; after the first stops it may start', async () => {
+    const ns = 'one-publisher';
+    const first = await inProcess({ source: { kind: 'ndjson', file }, redis: redis.url, redisNamespace: ns });
+    try {
+      const t0 = Date.now();
+      // Not spawnSync: the first publisher (in this process) must go on renewing its lock meanwhile.
+      const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const p = spawn(process.execPath, [
+          BIN,
+          '--ndjson',
+          file,
+          '--port',
+          '0',
+          '--redis',
+          redis.url,
+          '--redis-namespace',
+          ns,
+        ]);
+        let stderr = '';
+        p.stderr.on('data', (d) => {
+          stderr += d;
+        });
+        const timer = setTimeout(() => p.kill('SIGKILL'), 15_000);
+        p.on('exit', (status) => {
+          clearTimeout(timer);
+          resolve({ status, stderr });
+        });
+      });
+      expect(r.stderr).toMatch(/another publisher is running on Redis namespace "one-publisher"/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.status).toBe(1);
+      // Told as soon as the live publisher renews its lock, not after the lock's whole lifetime.
+      expect(Date.now() - t0).toBeLessThan(4000);
+      // Another namespace is fine.
+      const other = await inProcess({
+        source: { kind: 'ndjson', file },
+        redis: redis.url,
+        redisNamespace: `${ns}-2`,
+      });
+      await other.close();
+    } finally {
+      await first.close();
+    }
+    const again = await inProcess({ source: { kind: 'ndjson', file }, redis: redis.url, redisNamespace: ns });
+    await again.close();
+  });
+
+  it('a publisher that died leaves a lock that expires: its replacement starts within seconds', async () => {
+    const args = ['--ndjson', file, '--port', '0', '--redis', redis.url, '--redis-namespace', 'crashed'];
+    const dead = await spawnServer(args);
+    await dead.kill('SIGKILL');
+    const t0 = Date.now();
+    const next = await spawnServer(args, 12_000);
+    expect(Date.now() - t0).toBeLessThan(9000);
+    await next.kill('SIGTERM');
+  });
+});
