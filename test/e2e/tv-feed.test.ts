@@ -212,6 +212,49 @@ describe('floor board from a feed (tv.html?feed=)', () => {
     await close();
   });
 
+  it('says on the ticker which partner or team of its layout the feed does not have', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.route(
+      (u) => u.pathname === '/layouts/feed-scopes.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            pages: [
+              {
+                title: 'Partners',
+                widgets: [
+                  { type: 'sl-gauge', scope: 'partner:acme' },
+                  { type: 'metric', metric: 'offered', scope: 'partner:globex' },
+                  { type: 'metric', metric: 'ahtSec', scope: 'team:Nobody' },
+                ],
+              },
+            ],
+          }),
+        }),
+    );
+    await page.goto(`${url}/tv.html?feed=/stream&token=acme-board-token&layout=/layouts/feed-scopes.json`);
+    await page.waitForFunction(
+      () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
+    );
+    // The board runs (the scope may still come), and says which paths have no data in the feed.
+    await expect
+      .poll(() => page.evaluate(() => window.wallboardTv?.problems))
+      .toEqual([
+        'pages[0].widgets[1].scope: the feed has no partner "globex" (its partners: acme)',
+        'pages[0].widgets[2].scope: the feed has no team "Nobody" (its teams: none)',
+      ]);
+    const ticker = await page
+      .locator('wb-ticker')
+      .evaluate((el) => (el as unknown as { messages: Array<{ text: string; level: string }> }).messages);
+    expect(ticker[0]).toEqual({
+      text: 'Layout: pages[0].widgets[1].scope: the feed has no partner "globex" (its partners: acme)',
+      level: 'warning',
+    });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('names a bad feed address or transport on the page, as it does any bad URL parameter', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     for (const [query, says] of [

@@ -134,6 +134,47 @@ describe('floor board (tv.html)', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('queues[1]: unknown queue "nope"');
+    // A metric no snapshot has, and a team the scenario does not have, are named by their paths
+    // (they used to pass and say "No data" for ever).
+    await page.route(
+      (url) => url.pathname === '/layouts/no-such.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            scenario: 'monday-peak',
+            pages: [
+              {
+                title: 'One',
+                widgets: [
+                  { type: 'metric', metric: 'waiting' },
+                  { type: 'metric', metric: 'ahtSec', scope: 'team:Nobody' },
+                ],
+              },
+            ],
+          }),
+        }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/no-such.json`);
+    await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/pages\[0\]\.widgets\[1\]\.scope: unknown team "Nobody" \(teams: \w/);
+    await page.route(
+      (url) => url.pathname === '/layouts/no-metric.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            pages: [{ title: 'One', widgets: [{ type: 'metric', metric: 'noSuchMetric' }] }],
+          }),
+        }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/no-metric.json`);
+    await page.waitForFunction(() => window.wallboardTv?.state === 'error');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('pages[0].widgets[0].metric: unknown metric "noSuchMetric"; known metrics: offered');
     // A misspelled parameter is named (with the near one), not run as the default scenario in silence.
     await page.goto(`${server.url}/tv.html?sceanrio=lunch-gap&sped=600`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');

@@ -3,6 +3,7 @@ import { builtInScenario, loadScenario } from '@wallboard/simulator';
 import { describe, expect, it } from 'vitest';
 import {
   applyParams,
+  checkFeedScopes,
   checkQueues,
   DEFAULT_LAYOUT,
   defaultPages,
@@ -92,6 +93,49 @@ describe('applyParams', () => {
   });
 });
 
+describe('metric names', () => {
+  it('names a metric no snapshot has, with the near one, and a threshold keyed by no figure', () => {
+    const r = validateLayout({
+      thresholds: { longestWait: { warn: 60 }, serviceLevel: { warn: 0.8 } },
+      pages: [
+        {
+          title: 'x',
+          widgets: [
+            { type: 'metric', metric: 'noSuchMetric' },
+            { type: 'metric', metric: 'interval.asaSecs' },
+            { type: 'sl-gauge', metric: 'rolling.serviceLvel' },
+            { type: 'metric', metric: 'agentsByState.lunch' },
+            { type: 'metric', metric: 'agentsByState.on-call' },
+            { type: 'metric', metric: 'rolling.avgStaffed' },
+          ],
+        },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = (path: string) => r.problems.filter((p) => p.startsWith(`${path}:`));
+    expect(at('pages[0].widgets[0].metric')[0]).toMatch(
+      /^pages\[0\]\.widgets\[0\]\.metric: unknown metric "noSuchMetric"; known metrics: offered, answered, .*interval\.<figure>/,
+    );
+    expect(at('pages[0].widgets[1].metric')[0]).toContain('(did you mean interval.asaSec?)');
+    expect(at('pages[0].widgets[2].metric')[0]).toContain('(did you mean rolling.serviceLevel?)');
+    expect(at('pages[0].widgets[3].metric')).toHaveLength(1);
+    expect(at('pages[0].widgets[4].metric')).toEqual([]);
+    expect(at('pages[0].widgets[5].metric')).toEqual([]);
+    expect(at('thresholds.longestWait')[0]).toContain('(did you mean longestWaitSec?)');
+    expect(at('thresholds.serviceLevel')).toEqual([]);
+    expect(r.problems).toHaveLength(5);
+  });
+
+  it('accepts the metrics of the generated pages', () => {
+    const pages = defaultPages([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ]);
+    expect(validateLayout({ pages }).ok).toBe(true);
+  });
+});
+
 describe('unknown URL parameters', () => {
   it('names each misspelled parameter, suggests the near one and lists the known ones', () => {
     const r = applyParams(DEFAULT_LAYOUT, new URLSearchParams('sceanrio=lunch-gap&sped=600&zzz=1&speed=60'));
@@ -138,6 +182,51 @@ describe('checkQueues', () => {
       'pages[0].widgets[1].scope: unknown partner "zz" (partners: acme)',
     ]);
   });
+
+  it('names a team the scenario does not have', () => {
+    const r = validateLayout({
+      pages: [
+        {
+          title: 'x',
+          widgets: [
+            { type: 'metric', metric: 'ahtSec', scope: 'team:Nobody' },
+            { type: 'metric', metric: 'ahtSec', scope: 'team:Blue Fishs' },
+            { type: 'agent-board', scope: 'team:Blue Fishes' },
+          ],
+        },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(checkQueues(r.value, ['care'], [], ['Blue Fishes', 'Orchid Peacocks'])).toEqual([
+      'pages[0].widgets[0].scope: unknown team "Nobody" (teams: Blue Fishes, Orchid Peacocks)',
+      'pages[0].widgets[1].scope: unknown team "Blue Fishs" (teams: Blue Fishes, Orchid Peacocks)',
+    ]);
+  });
+});
+
+describe('checkFeedScopes', () => {
+  it('names partners and teams the feed has not shown, and nothing once they appear', () => {
+    const r = validateLayout({
+      pages: [
+        {
+          title: 'x',
+          widgets: [
+            { type: 'metric', metric: 'ahtSec', scope: 'team:night' },
+            { type: 'sl-gauge', scope: 'partner:acme' },
+            { type: 'sl-gauge', queue: 'not-checked' },
+          ],
+        },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(checkFeedScopes(r.value, ['all', 'queue:care', 'team:day'])).toEqual([
+      'pages[0].widgets[0].scope: the feed has no team "night" (its teams: day)',
+      'pages[0].widgets[1].scope: the feed has no partner "acme" (its partners: none)',
+    ]);
+    expect(checkFeedScopes(r.value, ['all', 'team:day', 'team:night', 'partner:acme'])).toEqual([]);
+  });
 });
 
 describe('shipped layouts', () => {
@@ -157,6 +246,7 @@ describe('shipped layouts', () => {
           r.value,
           loaded.model.queues.map((q) => q.id),
           partners,
+          loaded.model.agents.map((a) => a.team),
         ),
       ).toEqual([]);
       const types = new Set(r.value.pages.flatMap((p) => p.widgets.map((w) => w.type)));

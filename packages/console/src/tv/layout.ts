@@ -4,6 +4,7 @@
  * few URL parameters; both are validated here and every problem names its path
  * (`pages[1].widgets[0].type: unknown widget "gauge" ...`), so a board is built without code.
  */
+import { FIGURE_NAMES, METRIC_HELP, METRIC_NAMES } from './figures.js';
 
 export const WIDGET_TYPES = [
   'sl-gauge',
@@ -99,6 +100,27 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
+/** Levenshtein distance, for "did you mean" on a misspelled parameter. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The known name nearest to a misspelled one (case aside), if one is near enough to be the intent. */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  return known
+    .map((k) => ({ k, d: distance(lower, k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)))
+    .sort((a, b) => a.d - b.d)[0]?.k;
+}
+
 class Problems {
   readonly list: string[] = [];
   add(path: string, message: string): void {
@@ -187,6 +209,13 @@ function widget(p: Problems, path: string, v: unknown): WidgetSpec | undefined {
     p.add(`${path}.metric`, 'is required for a metric widget (e.g. "waiting", "interval.asaSec")');
   if (metric !== undefined && !/^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/.test(metric))
     p.add(`${path}.metric`, `must be a dotted path like interval.asaSec, got ${show(metric)}`);
+  else if (metric !== undefined && !METRIC_NAMES.includes(metric)) {
+    const near = nearest(metric, METRIC_NAMES);
+    p.add(
+      `${path}.metric`,
+      `unknown metric ${show(metric)}${near ? ` (did you mean ${near}?)` : ''}; known metrics: ${METRIC_HELP}`,
+    );
+  }
   if (metric !== undefined) out.metric = metric;
   if (out.type === 'queue-tile' && queue === undefined && !scope?.startsWith('queue:'))
     p.add(`${path}.queue`, 'is required for a queue-tile');
@@ -274,6 +303,13 @@ export function validateLayout(v: unknown): Checked<Layout> {
           continue;
         }
         p.unknownKeys(path, t, THRESHOLD_KEYS);
+        if (!FIGURE_NAMES.includes(metric)) {
+          const near = nearest(metric, FIGURE_NAMES);
+          p.add(
+            path,
+            `unknown metric ${show(metric)}${near ? ` (did you mean ${near}?)` : ''}; thresholds are keyed by a figure's name: ${FIGURE_NAMES.join(', ')}`,
+          );
+        }
         out.thresholds[metric] = { ...out.thresholds[metric], ...thresholds(p, path, t) };
       }
     }
@@ -326,30 +362,14 @@ export const URL_PARAMS = [
   'transport',
 ] as const;
 
-/** Levenshtein distance, for "did you mean" on a misspelled parameter. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
 /** `URL parameter sceanrio: unknown (did you mean scenario?; known: ...)` for each name tv.html does not read. */
 export function unknownParams(params: URLSearchParams): string[] {
   const known = URL_PARAMS as readonly string[];
   const names = [...new Set(params.keys())].filter((k) => !known.includes(k));
   return names.map((name) => {
-    const lower = name.toLowerCase();
-    const near = known
-      .map((k) => ({ k, d: distance(lower, k) }))
-      .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)))
-      .sort((a, b) => a.d - b.d)[0];
+    const near = nearest(name, known);
     const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
-    return `URL parameter ${shown}: unknown parameter${near ? ` (did you mean ${near.k}?)` : ''}; known parameters: ${known.join(', ')}`;
+    return `URL parameter ${shown}: unknown parameter${near ? ` (did you mean ${near}?)` : ''}; known parameters: ${known.join(', ')}`;
   });
 }
 
@@ -401,11 +421,15 @@ export function widgetScope(w: WidgetSpec): string {
   return w.queue !== undefined ? `queue:${w.queue}` : (w.scope ?? 'all');
 }
 
-/** Problems with queue references, once the scenario's queues are known. */
+/**
+ * Problems with queue, partner and team references, once the scenario's queues, partners and teams are
+ * known (a feed's: from its first state, see `checkFeedScopes`).
+ */
 export function checkQueues(
   layout: Layout,
   queues: readonly string[],
   partners: readonly string[],
+  teams: readonly string[] = [],
 ): string[] {
   const problems: string[] = [];
   const known = `(the scenario's queues: ${queues.join(', ')})`;
@@ -423,6 +447,34 @@ export function checkQueues(
         problems.push(
           `${path}.scope: unknown partner "${w.scope.slice(8)}" (partners: ${partners.join(', ') || 'none'})`,
         );
+      if (w.scope?.startsWith('team:') && !teams.includes(w.scope.slice(5)))
+        problems.push(
+          `${path}.scope: unknown team "${w.scope.slice(5)}" (teams: ${teams.join(', ') || 'none'})`,
+        );
+    });
+  });
+  return problems;
+}
+
+/**
+ * A feed's scopes only appear with their first event, so a partner or team the feed has not shown
+ * yet may still come (a shift not started): these are said on the ticker, not refused, and go away
+ * when the scope appears. `scopes` are the keys of the feed's latest state.
+ */
+export function checkFeedScopes(layout: Layout, scopes: readonly string[]): string[] {
+  const problems: string[] = [];
+  const ids = (prefix: string) =>
+    scopes.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  layout.pages.forEach((pg, i) => {
+    pg.widgets.forEach((w, j) => {
+      const scope = w.scope;
+      if (!scope || scopes.includes(scope)) return;
+      const kind = scope.startsWith('team:') ? 'team' : scope.startsWith('partner:') ? 'partner' : null;
+      if (!kind) return;
+      const known = ids(`${kind}:`);
+      problems.push(
+        `pages[${i}].widgets[${j}].scope: the feed has no ${kind} "${scope.slice(kind.length + 1)}" (its ${kind}s: ${known.join(', ') || 'none'})`,
+      );
     });
   });
   return problems;

@@ -24,7 +24,14 @@ import type { RunInfo } from '../sim/protocol.js';
 import type { AgentRow } from '../sim/roster.js';
 import { type BuiltBoard, buildBoard, renderProblems, renderWaiting } from './board.js';
 import { fitPage } from './fit.js';
-import { checkQueues, defaultPages, type Layout, type PageSpec, widgetScope } from './layout.js';
+import {
+  checkFeedScopes,
+  checkQueues,
+  defaultPages,
+  type Layout,
+  type PageSpec,
+  widgetScope,
+} from './layout.js';
 import { loadLayout, scenarioSource } from './load.js';
 
 /** What the end-to-end tests read (and a curious supervisor in the devtools). */
@@ -104,10 +111,14 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     );
   }
   const queueIds = info.queues.map((q) => q.id);
-  const queueProblems = checkQueues(layout, queueIds, info.partners);
+  const queueProblems = checkQueues(layout, queueIds, info.partners, info.teams);
   if (queueProblems.length > 0) {
     client.terminate();
-    return fail('This board names queues its scenario does not have', queueProblems, where);
+    return fail(
+      'This board names queues, partners or teams its scenario does not have',
+      queueProblems,
+      where,
+    );
   }
   const shownQueues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
   const pages: PageSpec[] = layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues);
@@ -206,6 +217,8 @@ function startFeed(
     staleAfterMs: layout.staleAfterSec * 1000,
   });
   let built: BuiltBoard | null = null;
+  let notices: ((messages: TickerMessage[]) => void) | null = null;
+  let scopeProblems: string[] = [];
   store.state$.subscribe((state) => {
     status.feed = state;
     if (built) return; // the board's banner shows it from now on
@@ -220,10 +233,22 @@ function startFeed(
       renderWaiting(root, 'Connecting to the feed', `Waiting for the first data from ${shown.href}…`);
     }
   });
+  // Partners and teams the layout names but the feed has not shown (yet): said on the ticker and in
+  // status.problems until they appear; checked on each state while any is missing.
+  const checkScopes = (snapshot: Snapshot) => {
+    const now = checkFeedScopes(layout, Object.keys(snapshot.scopes));
+    if (now.join('\n') === scopeProblems.join('\n')) return;
+    scopeProblems = now;
+    status.problems = now;
+    notices?.(now.map((text) => ({ text: `Layout: ${text}`, level: 'warning' })));
+  };
   store.snapshots$.subscribe((snapshot) => {
     status.snapshots++;
     status.simNow = snapshot.t;
-    if (built) return;
+    if (built) {
+      if (scopeProblems.length > 0) checkScopes(snapshot);
+      return;
+    }
     const info = feedInfo(store, snapshot);
     const queues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
     const pages =
@@ -235,7 +260,8 @@ function startFeed(
     status.pages = pages.length;
     built = buildBoard(root, layout, pages, info, store);
     status.state = 'running';
-    runBoard(root, layout, pages, built, status, info.timeZone);
+    notices = runBoard(root, layout, pages, built, status, info.timeZone);
+    checkScopes(snapshot);
   });
 }
 
@@ -289,7 +315,10 @@ function feedInfo(store: LiveFeedStore, snapshot: Snapshot): RunInfo {
   };
 }
 
-/** Ticker, page rotation, fitting and keys: the same whatever feeds the board. */
+/**
+ * Ticker, page rotation, fitting and keys: the same whatever feeds the board. Returns the setter of the
+ * board's own notices (problems found while it runs), shown on the ticker before everything else.
+ */
 function runBoard(
   root: HTMLElement,
   layout: Layout,
@@ -297,14 +326,15 @@ function runBoard(
   built: BuiltBoard,
   status: TvStatus,
   timeZone: string,
-): void {
-  // ---- ticker: the layout's messages, then the latest threshold crossings ----
+): (messages: TickerMessage[]) => void {
+  // ---- ticker: the board's notices, the layout's messages, then the latest threshold crossings ----
+  let notices: TickerMessage[] = [];
   const alerts: TickerMessage[] = [];
   const fixed: TickerMessage[] = layout.ticker.map((m) =>
     typeof m === 'string' ? { text: m, level: 'info' } : m,
   );
   const showTicker = () => {
-    const messages = [...alerts, ...fixed];
+    const messages = [...notices, ...alerts, ...fixed];
     built.ticker.messages =
       messages.length > 0 ? messages : [{ text: `${layout.title}: service levels live`, level: 'info' }];
   };
@@ -351,6 +381,10 @@ function runBoard(
     restartRotation();
   });
   new ResizeObserver(() => void fitPage(built.pages[status.page])).observe(document.documentElement);
+  return (messages) => {
+    notices = messages;
+    showTicker();
+  };
 }
 
 /** The scopes the board's widgets read (only these cross from the worker). */
