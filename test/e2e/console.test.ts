@@ -195,6 +195,64 @@ describe('trainer console', () => {
     await close();
   });
 
+  it('live controls say what they did: shortfalls, scope, nothing changed, one entry per incident', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 1400 } });
+    // steady-day: one queue, 14 agents, nobody with a shift end.
+    await page.goto(`${server.url}/?scenario=steady-day&seed=3&at=10:00&paused=1`);
+    await waitForPaused(page);
+    const feedback = page.locator('.feedback');
+    const open = (title: string) => page.locator('summary', { hasText: title }).click();
+    // Extend shifts has nothing to extend: disabled, and says why.
+    await open('Extend shifts');
+    const extend = page.getByRole('button', { name: 'Extend shifts' });
+    expect(await extend.isDisabled()).toBe(true);
+    expect(await page.locator('#ext-why').textContent()).toContain(
+      'No agent of this scenario has a shift end',
+    );
+    // Add agents with no queue ticked: a sentence for trainers, not the API's.
+    await page.locator('input[name="skills"]').uncheck();
+    await page.getByRole('button', { name: 'Add agents' }).click();
+    await expect.poll(() => feedback.textContent()).toBe('Tick at least one queue for the new agents.');
+    // Remove more than are on duty: the shortfall and the scope are said.
+    await open('Remove agents');
+    await page.getByLabel('Agents to remove').fill('500');
+    await page.getByRole('button', { name: 'Remove agents' }).click();
+    await expect
+      .poll(() => feedback.textContent())
+      .toMatch(/^Removed \d+ of 500 agents requested from any queue \(no more on duty\)$/);
+    // Incidents are one timeline entry each, from "you".
+    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=09:00&paused=1`);
+    await waitForPaused(page);
+    await open('Incident: surge');
+    await page.getByRole('button', { name: 'Start surge' }).click();
+    await expect.poll(() => feedback.textContent()).toBe('Surge ×2 on all queues for 30 min');
+    await open('Incident: outage');
+    await page.locator('#out-who').selectOption('team:South');
+    await page.getByRole('button', { name: 'Start outage' }).click();
+    await expect
+      .poll(() => feedback.textContent())
+      .toMatch(/^Outage: \d+ agents of team South drop off for 20 min/);
+    await open('Incident: handle-time spike');
+    await page.getByRole('button', { name: 'Start spike' }).click();
+    await expect.poll(() => feedback.textContent()).toBe('Handle times ×1.5 on all queues for 30 min');
+    // A manual arrival change takes over from the surge.
+    await page.getByRole('button', { name: 'Set arrival rate' }).click();
+    await expect
+      .poll(() => feedback.textContent())
+      .toBe(
+        'Arrivals ×1.5 on all queues; this ends the surge ×2 early (no return to the old rate at its planned end)',
+      );
+    const mine = page.getByTestId('timeline').locator('li.control .what');
+    expect(await mine.allTextContents()).toEqual([
+      'Surge ×2 on all queues for 30 min, ended after 0 s by an arrival change',
+      expect.stringMatching(/^Outage: \d+ agents of team South drop off/),
+      'Handle times ×1.5 on all queues for 30 min',
+      'Arrivals ×1.5 on all queues',
+    ]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('loads a scenario file: lists its problems by path, then runs a good one', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?autostart=0`);

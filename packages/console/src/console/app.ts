@@ -293,7 +293,7 @@ export class ConsoleApp {
       this.set({ feedback: { text, kind: 'ok' } });
       return true;
     } catch (err) {
-      this.set({ feedback: { text: (err as Error).message, kind: 'error' } });
+      this.set({ feedback: { text: trainerWords((err as Error).message), kind: 'error' } });
       return false;
     }
   }
@@ -361,4 +361,10 @@ export class ConsoleApp {
       },
     });
   }
+}
+
+/** The simulator's refusals, in a trainer's words where they read like an API's. */
+export function trainerWords(message: string): string {
+  if (message === 'add-agents: skills must list queues') return 'Tick at least one queue for the new agents.';
+  return message;
 }

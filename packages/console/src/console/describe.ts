@@ -87,9 +87,16 @@ export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = [
       const forMin = num(p.forMin);
       return `Added ${plural(n, 'agent')} (${skills})${forMin ? ` for ${forMin} min` : ''}`;
     }
-    case 'remove-agents':
-      return `Removed ${plural(n, 'agent')}${selection(p, queues)}`;
+    case 'remove-agents': {
+      const asked = num(p.count) ?? n;
+      const from = selection(p, queues) || ' from any queue';
+      if (n === 0) return `Removed no agent: none${from} was on duty, nothing changed`;
+      if (n < asked) return `Removed ${n} of ${asked} agents requested${from} (no more on duty)`;
+      return `Removed ${plural(n, 'agent')}${from}`;
+    }
     case 'send-on-break':
+      if (n === 0)
+        return `No agent${selection(p, queues)} could go on a break (all off, on a break already or leaving), nothing changed`;
       return `${plural(n, 'agent')}${selection(p, queues)} sent on a ${num(p.minutes)}-min break`;
     case 'set-overflow': {
       const rule = p.rule as { to: string; afterSec: number | null; maxWaiting: number | null } | null;
@@ -103,6 +110,8 @@ export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = [
       return `Overflow ${str(p.queue)} → ${rule.to} ${when}`;
     }
     case 'extend-shifts':
+      if (n === 0)
+        return `No agent${selection(p, queues)} on duty has a shift end to extend (they work to the end of the run), nothing changed`;
       return `${plural(n, 'agent')}${selection(p, queues)} stay ${num(p.minutes)} min longer`;
     case 'speed':
       return `Speed ${num(p.speed)}×`;

@@ -219,6 +219,10 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
   const send = (control: Control, words: string) => app.control(control, words);
   const firstQueue = info?.queues[0]?.id ?? '';
   const focusQueue = s.scope.startsWith('queue:') ? s.scope.slice(6) : firstQueue;
+  // Shift ends: the scenario's, or agents added for N minutes.
+  const canExtend =
+    !!info?.shiftEnds ||
+    s.timeline.some((e) => e.control === 'add-agents' && typeof e.params.forMin === 'number');
   if (!info) {
     return html`<section class="panel" aria-labelledby="h-controls"><h2 id="h-controls"><span class="step">3</span> Live controls</h2><p class="hint">Start a run to change it live.</p></section>`;
   }
@@ -227,7 +231,7 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
       <h2 id="h-controls"><span class="step">3</span> Live controls</h2>
       <fieldset class="controls" ?disabled=${!running}>
       ${controlForm(
-        'Add or remove agents',
+        'Add agents',
         true,
         html`
           <div class="row">
@@ -244,21 +248,34 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         `,
         (e) => {
           const f = fields(e);
-          const count = f.num('count') ?? Number.NaN;
-          if (f.action === 'remove') {
-            const skills = f.all('skills');
-            void send(
-              { kind: 'remove-agents', count, ...(skills.length === 1 ? { queue: skills[0] } : {}) },
-              'Removed agents',
-            );
-          } else {
-            void send(
-              { kind: 'add-agents', count, skills: f.all('skills'), forMin: f.num('forMin') },
-              'Added agents',
-            );
+          const skills = f.all('skills');
+          if (skills.length === 0) {
+            app.set({ feedback: { text: 'Tick at least one queue for the new agents.', kind: 'error' } });
+            return;
           }
+          void send(
+            { kind: 'add-agents', count: f.num('count') ?? Number.NaN, skills, forMin: f.num('forMin') },
+            'Added agents',
+          );
         },
-        html`<button type="submit" value="add" class="primary" id="add-agents">Add agents</button><button type="submit" value="remove" id="remove-agents">Remove agents</button>`,
+        html`<button type="submit" class="primary" id="add-agents">Add agents</button>`,
+      )}
+      ${controlForm(
+        'Remove agents',
+        false,
+        html`
+          <label for="rm-count">Agents to remove</label><input id="rm-count" name="count" type="number" min="1" max="10000" value="5" required />
+          ${agentSelect('rm-who', info)}
+          <p class="hint">They leave for good: idle ones first, busy ones after their call.</p>
+        `,
+        (e) => {
+          const f = fields(e);
+          void send(
+            { kind: 'remove-agents', count: f.num('count') ?? Number.NaN, ...who(f.text('who')) },
+            'Removed agents',
+          );
+        },
+        html`<button type="submit" id="remove-agents">Remove agents</button>`,
       )}
       ${controlForm(
         'Arrival rate',
@@ -416,6 +433,11 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         html`
           <label for="ext-min">Stay longer by (min)</label><input id="ext-min" name="minutes" type="number" min="1" value="30" required />
           ${agentSelect('ext-who', info)}
+          ${
+            canExtend
+              ? nothing
+              : html`<p class="hint" id="ext-why">No agent of this scenario has a shift end: everyone works to the end of the run, so there is nothing to extend.</p>`
+          }
         `,
         (e) => {
           const f = fields(e);
@@ -424,7 +446,7 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
             'Shifts extended',
           );
         },
-        html`<button type="submit">Extend shifts</button>`,
+        html`<button type="submit" ?disabled=${!canExtend} aria-describedby=${canExtend ? nothing : 'ext-why'}>Extend shifts</button>`,
       )}
       </fieldset>
       ${

@@ -99,6 +99,8 @@ export interface RunInfo {
   teams: string[];
   partners: string[];
   agents: number;
+  /** Whether any scenario agent's shift ends before the run does (else Extend shifts has nothing to do). */
+  shiftEnds?: boolean;
   settings: SlSettings & { timeZone: string; intervalMin: IntervalMinutes };
 }
 

@@ -112,6 +112,7 @@ export function runInfo(
     teams: [...teams].sort(),
     partners: [...partners].sort(),
     agents: model.agents.length,
+    shiftEnds: model.agents.some((a) => a.shiftEndMs < model.durationMs),
     settings,
   };
 }
