@@ -253,6 +253,27 @@ describe('trainer console', () => {
     await close();
   });
 
+  it('names bad link parameters, with what each allows, and starts nothing', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
+    await page.goto(`${server.url}/?scenario=nonexistent&speed=abc&sped=60`);
+    const notice = page.getByTestId('link-problems');
+    await notice.waitFor();
+    const items = (await notice.locator('li').allTextContents()).map((t) => t.trim());
+    expect(items).toEqual([
+      'sped: unknown parameter (known: scenario, seed, speed, at, paused, autostart)',
+      expect.stringMatching(/^scenario: unknown scenario "nonexistent" \(one of .*outage-surge.*\)$/),
+      'speed: must be a number above 0 and up to 600, got "abc"',
+    ]);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.wallboardConsole?.state.clock)).toBeNull();
+    // Starting a run by hand clears the notice.
+    await page.getByRole('button', { name: 'Start run' }).click();
+    await expect.poll(async () => (await consoleClock(page)) !== null).toBe(true);
+    expect(await notice.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('loads a scenario file: lists its problems by path, then runs a good one', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?autostart=0`);

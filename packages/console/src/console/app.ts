@@ -22,6 +22,7 @@ import type {
 } from '../sim/protocol.js';
 import type { AgentRow } from '../sim/roster.js';
 import { describeEntry } from './describe.js';
+import { checkParams } from './params.js';
 import type { WbcTimeline } from './timeline-overlay.js';
 import { appView } from './views.js';
 
@@ -42,6 +43,8 @@ export interface ConsoleState {
   source: ScenarioSource;
   file: { name: string; doc: unknown } | null;
   fileError: string | null;
+  /** Problems with the page's URL parameters, shown until the trainer starts a run. */
+  linkProblems: string[];
   seed: string;
   speed: number;
   info: RunInfo | null;
@@ -69,19 +72,21 @@ export class ConsoleApp {
 
   constructor(private readonly root: HTMLElement) {
     const scenarios = listScenarios();
-    const params = new URLSearchParams(location.search);
-    const wanted = params.get('scenario');
-    const name = scenarios.some((s) => s.name === wanted) ? wanted! : 'outage-surge';
-    const speed = Number(params.get('speed'));
-    this.startAt = params.get('at');
-    this.startPaused = params.get('paused') === '1';
+    const { params, problems } = checkParams(
+      new URLSearchParams(location.search),
+      scenarios.map((s) => s.name),
+    );
+    // A link with problems starts nothing: it would run something other than what it asks for.
+    this.startAt = problems.length > 0 ? null : (params.at ?? null);
+    this.startPaused = problems.length > 0 ? false : params.paused;
     this.state = {
       scenarios,
-      source: { kind: 'builtin', name },
+      source: { kind: 'builtin', name: params.scenario ?? 'outage-surge' },
       file: null,
       fileError: null,
-      seed: params.get('seed') ?? '',
-      speed: Number.isFinite(speed) && speed > 0 && speed <= 600 ? speed : 60,
+      linkProblems: problems,
+      seed: params.seed ?? '',
+      speed: params.speed ?? 60,
       info: null,
       clock: null,
       problems: [],
@@ -97,7 +102,7 @@ export class ConsoleApp {
     };
     root.replaceChildren();
     this.render();
-    if (params.get('autostart') !== '0') void this.start();
+    if (params.autostart && problems.length === 0) void this.start();
   }
 
   set(patch: Partial<ConsoleState>): void {
@@ -159,6 +164,7 @@ export class ConsoleApp {
     // The old run is gone: its clock must not stay on screen (nor its Pause, Step and Jump enabled).
     this.set({
       starting: true,
+      linkProblems: [],
       clock: null,
       problems: [],
       feedback: null,

@@ -184,6 +184,16 @@ function timelineLog(marks: TimelineMark[], zone: string, s: ConsoleState, app: 
   `;
 }
 
+/** Bad URL parameters, each named with what it allows (the run did not start because of them). */
+function linkNotice(s: ConsoleState) {
+  if (s.linkProblems.length === 0) return nothing;
+  return html`<div class="problems link-problems" role="alert" data-testid="link-problems">
+    <p>This link's parameters have problems, so no run was started:</p>
+    <ul>${s.linkProblems.map((p) => html`<li><code>${p}</code></li>`)}</ul>
+    <p>Fix the link, or pick a scenario and press <strong>Start run</strong>.</p>
+  </div>`;
+}
+
 export function appView(s: ConsoleState, app: ConsoleApp): TemplateResult {
   return html`
     <a class="skip" href="#main">Skip to the board</a>
@@ -199,6 +209,7 @@ export function appView(s: ConsoleState, app: ConsoleApp): TemplateResult {
         ${scenarioPanel(s, app)} ${clockPanel(s, app)} ${controlsPanel(s, app)} ${exportPanel(s, app)}
       </aside>
       <main id="main" tabindex="-1">
+        ${linkNotice(s)}
         <div class="tabs" role="tablist" aria-label="Views">
           ${tab(s, app, 'live', 'Live board')}
           ${tab(s, app, 'what-if', 'What-if')}
