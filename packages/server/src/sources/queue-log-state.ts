@@ -96,6 +96,8 @@ export class QueueLogState {
         const a = this.agent(agent);
         a.loggedIn = true;
         a.calls.set(call, queue);
+        // The reader takes an answer as proof the agent serves the queue (a static member has no ADDMEMBER).
+        if (!a.queues.includes(queue)) a.queues.push(queue);
         return;
       }
       case 'COMPLETECALLER':
@@ -180,11 +182,18 @@ export class QueueLogState {
       const t0 = at(MIN_T);
       for (const q of a.queues) out.push(`${t0}|NONE|${q}|${name}|ADDMEMBER|`);
       if (a.queues.length === 0 && a.loggedIn) out.push(`${t0}|NONE|NONE|${name}|AGENTLOGIN|`);
+      const extra = new Set<string>();
       for (const [call, queue] of a.calls) {
         const t = this.calls.get(call)?.answeredT ?? MIN_T;
         out.push(`${at(t)}|${call}|${queue}|${name}|CONNECT|`);
         connected.add(call);
+        if (!a.queues.includes(queue)) extra.add(queue);
       }
+      // The reader takes a CONNECT for membership of its queue: take back those the agent has left
+      // (leaving the last one logs it off, so log it in again when it is).
+      for (const q of extra) out.push(`${t0}|NONE|${q}|${name}|REMOVEMEMBER|`);
+      if (extra.size > 0 && a.queues.length === 0 && a.loggedIn)
+        out.push(`${t0}|NONE|NONE|${name}|AGENTLOGIN|`);
       if (!a.loggedIn) out.push(`${t0}|NONE|NONE|${name}|AGENTLOGOFF|`);
       if (a.paused) out.push(`${t0}|NONE|NONE|${name}|PAUSE|${a.reason ?? ''}`);
     }
