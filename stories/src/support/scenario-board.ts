@@ -126,7 +126,7 @@ export class SbScenarioBoard extends LitElement {
         <wb-metric metric="interval.serviceLevel" label="SL this interval" direction="below" warn="0.8" critical="0.6"></wb-metric>
         <wb-metric metric="waiting" label="Calls waiting" unit="calls" warn="5" critical="15"></wb-metric>
         <wb-metric metric="interval.asaSec" label="ASA this interval" warn="20" critical="60"></wb-metric>
-        <wb-metric metric="abandonRate" label="Abandoned today" warn="0.05" critical="0.1"></wb-metric>
+        <wb-metric metric="abandonRate" label="Abandon rate today" warn="0.05" critical="0.1"></wb-metric>
         <wb-metric metric="occupancy" label="Occupancy today" warn="0.9" critical="0.95"></wb-metric>
         <wb-metric metric="staffedAgents" label="Agents staffed" unit="agents"></wb-metric>
         <wb-clock label="Center time" ?seconds=${run.live}></wb-clock>

@@ -27,7 +27,7 @@ function board(args: Args, store: MetricsEngine | undefined, locale?: string) {
       ${args.queues.map((q) => html`<wb-queue-tile queue=${q.id} label=${q.name} critical="0.6" wait-warn-sec="60" wait-critical-sec="120"></wb-queue-tile>`)}
       <wb-metric metric="waiting" label="Calls waiting" unit="calls" warn="3" critical="6"></wb-metric>
       <wb-metric metric="asaSec" label="ASA today" warn="20" critical="40"></wb-metric>
-      <wb-metric metric="abandonRate" label="Abandoned today" direction="above" warn="0.05" critical="0.1"></wb-metric>
+      <wb-metric metric="abandonRate" label="Abandon rate today" direction="above" warn="0.05" critical="0.1"></wb-metric>
       <wb-clock label="Center time" date></wb-clock>
       <wb-ticker data-span="2" static .messages=${MESSAGES}></wb-ticker>
     </wb-board>
