@@ -1,8 +1,9 @@
 // Render-cost benchmark of issue 4: a board of 48 widgets bound to a MetricsEngine, fed the simulator's
 // floor-1000 scenario (about 1,000 agents, 30 queues) at 60x from 10:00, 10 snapshots a second, in
 // Debian's chromium through Playwright. Prints median and p95 script time per update (ingest, snapshot
-// fan-out, widget render), long tasks and long animation frames, and the style/layout time chromium
-// reports; then an agent board alone with 500 agents. `pnpm bench` runs it after the build.
+// fan-out, widget render); every long task (from the trace and from PerformanceObserver) attributed to
+// the widgets, the engine, GC or frame rendering; long animation frames and the style/layout time
+// chromium reports; then an agent board alone with 500 agents. `pnpm bench` runs it after the build.
 //
 //   BENCH_UPDATES=600 BENCH_SPEED=60 CHROME_PATH=/usr/bin/chromium node bench/render.mjs
 import { spawnSync } from 'node:child_process';
@@ -152,11 +153,14 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  // devtools.timeline and v8 for what ran inside each long task (script, style and layout, GC).
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'blink.user_timing', 'devtools.timeline', 'v8', 'disabled-by-default-v8.gc'],
+  });
   const before = await metric();
   const result = await page.evaluate(() => window.measureBench());
   const after = await metric();
-  const trace = analyseTrace(await browser.stopTracing());
+  const trace = analyseTrace(await browser.stopTracing(), result);
   if (PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(join(out, 'render.cpuprofile'), JSON.stringify(profile));
@@ -175,7 +179,7 @@ try {
   const per = (name) => ((after[name] - before[name]) * 1000) / n;
   const row = (what, xs) =>
     console.log(
-      `  ${what.padEnd(38)}median ${ms(q(xs, 0.5))}, p95 ${ms(q(xs, 0.95))}, max ${ms(Math.max(...xs))}`,
+      `  ${what.padEnd(40)} median ${ms(q(xs, 0.5))}, p95 ${ms(q(xs, 0.95))}, max ${ms(Math.max(...xs))}`,
     );
   const { cpus } = await import('node:os');
   console.log(
@@ -187,6 +191,8 @@ try {
   console.log(`  events per update: median ${q(col('events'), 0.5)}, max ${Math.max(...col('events'))}`);
   console.log(' per update, thread CPU time (trace):');
   row('widgets: the task delivering a snapshot', trace.widgetsCpu);
+  row('  of it style/layout forced (wall)', trace.widgetsForcedMs);
+  row('  of it GC (wall)', trace.widgetsGcMs);
   console.log(' per update, wall time (performance.now, 0.1 ms steps):');
   row('widgets: fan-out + Lit updates', col('widgetsMs'));
   row('  fan-out to every bound widget', col('fanOutMs'));
@@ -196,9 +202,30 @@ try {
   console.log(
     `  main thread, mean per update: CPU ${ms(trace.mainCpuMs / n)} (all tasks), style ${ms(per('RecalcStyleDuration'))}, layout ${ms(per('LayoutDuration'))} (wall)`,
   );
-  const cpuLong = trace.longTasks.filter((t) => t.cpu > 50);
+  // Long tasks (over 50 ms of wall time, as the Long Tasks API counts them), each attributed from the
+  // trace to what ran in it: the widgets (the task that delivers a snapshot: fan-out and Lit updates),
+  // the engine (the task that ingests a batch and builds the snapshot), garbage collection (at least
+  // half the task), the browser's style, layout and paint of a frame, or something else. A task whose
+  // CPU time is far below its wall time spent the difference waiting for a core (machine load).
+  const kinds = ['widgets', 'engine', 'gc', 'rendering', 'other'];
+  const byKind = (tasks) => kinds.map((k) => `${k} ${tasks.filter((t) => t.kind === k).length}`).join(', ');
+  const longest = (tasks) => (tasks.length ? Math.max(...tasks.map((t) => t.wall)) : 0);
+  const waited = trace.longTasks.filter((t) => t.cpu < t.wall / 2).length;
   console.log(
-    `  long tasks (> 50 ms wall): ${trace.longTasks.length}${trace.longTasks.length ? ` (max ${ms(Math.max(...trace.longTasks.map((t) => t.wall)))})` : ''}, of which ${cpuLong.length} over 50 ms of CPU (the longest task took ${ms(trace.maxCpuMs)} of CPU); PerformanceObserver: ${result.longTasks.length} long tasks, ${result.longFrames.length} long animation frames; updates without a snapshot: ${result.missedSnapshots}`,
+    `  long tasks (> 50 ms wall) in the trace: ${trace.longTasks.length}${trace.longTasks.length ? ` (longest ${ms(longest(trace.longTasks))})` : ''}: ${byKind(trace.longTasks)}; ${waited} of them ran less than half their wall time (waiting for a core)`,
+  );
+  for (const k of kinds) {
+    const tasks = trace.longTasks.filter((t) => t.kind === k);
+    if (tasks.length)
+      console.log(
+        `    ${k.padEnd(10)} ${tasks.map((t) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)}, GC ${t.gcMs.toFixed(0)}, style/layout/paint ${t.renderMs.toFixed(0)})`).join('; ')}`,
+      );
+  }
+  console.log(
+    `  PerformanceObserver: ${result.longTasks.length} long tasks (${byKind(trace.observed)}${trace.unmatched ? `, not found in the trace ${trace.unmatched}` : ''}), ${result.longFrames.length} long animation frames`,
+  );
+  console.log(
+    `  the longest task took ${ms(trace.maxCpuMs)} of CPU; updates without a snapshot: ${result.missedSnapshots}`,
   );
   console.log('  Lit update() per widget type, wall, mean per snapshot (updates per snapshot):');
   for (const [tag, { ms: total, updates }] of Object.entries(result.byTag).sort((a, b) => b[1].ms - a[1].ms))
@@ -213,13 +240,21 @@ try {
     row('10% change state (regroup, sort)', agentBoard[which].resort);
   }
   const median = q(trace.widgetsCpu, 0.5);
-  const met = median <= 4 && cpuLong.length === 0;
+  // What the issue's target asks of the widgets: a median of at most 4 ms of CPU for the task that
+  // delivers a snapshot, and none of those tasks long (> 50 ms wall, seen by the trace or by
+  // PerformanceObserver). Long tasks of the engine, GC or frame rendering are reported above, not hidden.
+  const widgetLong = new Set([
+    ...trace.longTasks.filter((t) => t.kind === 'widgets').map((t) => t.ts),
+    ...trace.observed.filter((t) => t.kind === 'widgets').map((t) => t.ts),
+  ]).size;
+  const widgetCpuLong = trace.widgetsCpu.filter((cpu) => cpu > 50).length;
+  const met = median <= 4 && widgetLong === 0;
   console.log(
-    `\ntarget, widgets <= 4 ms median per update and no long tasks of their own: ${met ? 'met' : 'NOT MET'} (median ${ms(median)} CPU, ${cpuLong.length} tasks over 50 ms of CPU)`,
+    `\ntarget, widget-caused long tasks = 0 and widgets' median <= 4 ms CPU per update: ${met ? 'met' : 'NOT MET'} (median ${ms(median)}; widget-caused long tasks ${widgetLong}, ${widgetCpuLong} of them over 50 ms of CPU; all long tasks ${trace.longTasks.length}: ${byKind(trace.longTasks)})`,
   );
   writeFileSync(
     join(out, 'render.json'),
-    JSON.stringify({ options, load1, result, trace, agentBoard, before, after }, null, 1),
+    JSON.stringify({ options, load1, met, result, trace, agentBoard, before, after }, null, 1),
   );
 } finally {
   await browser.close();
@@ -249,45 +284,118 @@ function ms(n) {
   return `${n.toFixed(2)} ms`;
 }
 
+/** Total length of the union of [start, end) intervals, in the intervals' unit. */
+function unionLength(intervals) {
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
 /**
  * From a trace of the measured run: the thread (CPU) time of each task that delivered a snapshot to
- * the widgets (marked `wb-widgets` by the page), all main-thread CPU, and the long tasks.
+ * the widgets (marked `wb-widgets` by the page), all main-thread CPU, and the long tasks, each with
+ * what caused it. PerformanceObserver's long tasks are placed in the trace through the
+ * `wb-measure-start` mark and attributed the same way.
  */
-function analyseTrace(buffer) {
+function analyseTrace(buffer, result) {
+  // (Declared here: the report at the top of the module runs before module-level constants below it.)
+  const GC = /^(MinorGC|MajorGC|V8\.GC|BlinkGC\.|V8\.GCScavenger|V8\.GCCompactor|MinorMS)/;
+  const RENDERING = new Set([
+    'UpdateLayoutTree',
+    'Layout',
+    'PrePaint',
+    'Paint',
+    'Layerize',
+    'Commit',
+    'HitTest',
+    'IntersectionObserverController::computeIntersections',
+  ]);
   const events = JSON.parse(buffer.toString()).traceEvents;
   const marks = events.filter((e) => e.cat === 'blink.user_timing' && e.name.startsWith('wb-'));
   const start = marks.find((m) => m.name === 'wb-measure-start');
   const end = marks.find((m) => m.name === 'wb-measure-end');
   if (!start || !end) throw new Error('the trace has no wb-measure-start/end marks');
-  const tasks = events
+  const main = events.filter((e) => e.pid === start.pid && e.tid === start.tid);
+  const tasks = main
     .filter(
       (e) =>
         e.ph === 'X' &&
         e.name === 'ThreadControllerImpl::RunTask' &&
-        e.pid === start.pid &&
-        e.tid === start.tid &&
         e.ts + e.dur >= start.ts &&
         e.ts <= end.ts,
     )
     .sort((a, b) => a.ts - b.ts);
   const containing = (ts) => tasks.find((t) => t.ts <= ts && ts <= t.ts + t.dur);
-  const widgetsCpu = marks
+  const widgetTasks = marks
     .filter((m) => m.name === 'wb-widgets' && m.ts >= start.ts && m.ts <= end.ts)
     .map((m) => containing(m.ts))
-    .filter((t) => t && t.tdur !== undefined)
-    .map((t) => t.tdur / 1000);
+    .filter((t) => t && t.tdur !== undefined);
+  const widgetsCpu = widgetTasks.map((t) => t.tdur / 1000);
   // Outermost tasks only: nested run loops would count twice.
   let until = -1;
   let mainCpuMs = 0;
   let maxCpuMs = 0;
-  const longTasks = [];
+  const outer = [];
   for (const t of tasks) {
     if (t.ts < until) continue;
     until = t.ts + t.dur;
     const cpu = (t.tdur ?? 0) / 1000;
     mainCpuMs += cpu;
     maxCpuMs = Math.max(maxCpuMs, cpu);
-    if (t.dur > 50_000) longTasks.push({ wall: t.dur / 1000, cpu });
+    outer.push(t);
   }
-  return { widgetsCpu, mainCpuMs, maxCpuMs, longTasks };
+  const slices = main.filter((e) => e.ph === 'X' && e.ts + e.dur >= start.ts && e.ts <= end.ts);
+  const attribute = (t) => {
+    const inside = (e) => e.ts >= t.ts && e.ts <= t.ts + t.dur;
+    const clip = (e) => [e.ts, Math.min(e.ts + e.dur, t.ts + t.dur)];
+    const within = slices.filter(inside);
+    const gcMs = unionLength(within.filter((e) => GC.test(e.name)).map(clip)) / 1000;
+    const renderMs = unionLength(within.filter((e) => RENDERING.has(e.name)).map(clip)) / 1000;
+    const named = (name) => marks.some((m) => m.name === name && inside(m));
+    const wall = t.dur / 1000;
+    const cpu = (t.tdur ?? 0) / 1000;
+    let kind = 'other';
+    if (gcMs >= wall / 2) kind = 'gc';
+    else if (named('wb-widgets')) kind = 'widgets';
+    else if (named('wb-ingest')) kind = 'engine';
+    else if (renderMs > 0) kind = 'rendering';
+    // The longest slices inside, for a reader of .bench/render.json to see what ran.
+    const top = within
+      .filter((e) => e !== t && e.name !== 'ThreadControllerImpl::RunTask')
+      .sort((a, b) => b.dur - a.dur)
+      .slice(0, 6)
+      .map(
+        (e) =>
+          `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''} ${(e.dur / 1000).toFixed(1)}`,
+      );
+    return { ts: t.ts, wall, cpu, gcMs, renderMs, kind, top };
+  };
+  const longTasks = outer.filter((t) => t.dur > 50_000).map(attribute);
+  // Style and layout forced inside the widgets' tasks (something read layout during an update), and GC.
+  const inWidgets = widgetTasks.map(attribute);
+  const widgetsForcedMs = inWidgets.map((t) => t.renderMs);
+  const widgetsGcMs = inWidgets.map((t) => t.gcMs);
+  // performance.now() to trace microseconds, anchored on the wb-measure-start mark.
+  const toTrace = (at) => start.ts + (at - result.measureStartAt) * 1000;
+  const observed = [];
+  let unmatched = 0;
+  for (const entry of result.longTasks) {
+    const a = toTrace(entry.start);
+    const b = a + entry.duration * 1000;
+    // The outermost task that overlaps the entry most (the two clocks agree to well under a ms).
+    let best;
+    let overlap = 0;
+    for (const t of outer) {
+      const o = Math.min(b, t.ts + t.dur) - Math.max(a, t.ts);
+      if (o > overlap) [best, overlap] = [t, o];
+    }
+    if (best) observed.push(attribute(best));
+    else unmatched++;
+  }
+  return { widgetsCpu, widgetsForcedMs, widgetsGcMs, mainCpuMs, maxCpuMs, longTasks, observed, unmatched };
 }
