@@ -45,6 +45,8 @@ export interface ConsoleState {
   fileError: string | null;
   /** Problems with the page's URL parameters, shown until the trainer starts a run. */
   linkProblems: string[];
+  /** The scenario description shown whole (else three lines and "Show all"). */
+  descriptionOpen: boolean;
   seed: string;
   speed: number;
   info: RunInfo | null;
@@ -85,6 +87,7 @@ export class ConsoleApp {
       file: null,
       fileError: null,
       linkProblems: problems,
+      descriptionOpen: false,
       seed: params.seed ?? '',
       speed: params.speed ?? 60,
       info: null,

@@ -4,7 +4,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { dayOf, timeOfDay } from '../shared/time.js';
+import { localDayOf, localTimeOfDay } from '../shared/time.js';
 import type { Control, RunInfo } from '../sim/protocol.js';
 import { SPEEDS } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
@@ -80,6 +80,26 @@ function agentSelect(id: string, info: RunInfo) {
   `;
 }
 
+/** The scenario's description: three lines and a "Show all" button, or all of it. */
+function description(text: string, s: ConsoleState, app: ConsoleApp) {
+  const long = text.length > 160;
+  const open = s.descriptionOpen || !long;
+  return html`
+    <p class="hint description ${open ? 'open' : 'clamped'}" id="scenario-description">${text}</p>
+    ${
+      long
+        ? html`<button
+          type="button"
+          class="link"
+          aria-controls="scenario-description"
+          aria-expanded=${open ? 'true' : 'false'}
+          @click=${() => app.set({ descriptionOpen: !open })}
+        >${open ? 'Show less' : 'Show all'}</button>`
+        : nothing
+    }
+  `;
+}
+
 export function scenarioPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
   const picked = s.source.kind === 'builtin' ? s.source.name : '';
   const listing = s.scenarios.find((x) => x.name === picked);
@@ -97,7 +117,7 @@ export function scenarioPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
           ${s.source.kind === 'document' ? html`<option value="" selected>From file: ${s.file?.name}</option>` : nothing}
           ${s.scenarios.map((x) => html`<option value=${x.name} ?selected=${x.name === picked}>${x.name}</option>`)}
         </select>
-        ${listing ? html`<p class="hint description" tabindex="0">${listing.description}</p>` : nothing}
+        ${listing ? description(listing.description, s, app) : nothing}
         <label for="file">Or load a scenario file (JSON)</label>
         <input
           id="file"
@@ -149,8 +169,8 @@ export function clockPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
     <section class="panel" aria-labelledby="h-clock">
       <h2 id="h-clock"><span class="step">2</span> Clock</h2>
       <div class="sim-time" aria-live="off">
-        <span class="time" data-testid="sim-time">${c && info ? timeOfDay(c.now, info.timeZone) : '--:--:--'}</span>
-        <span class="date">${c && info ? dayOf(c.now, info.timeZone) : ''}</span>
+        <span class="time" data-testid="sim-time">${c && info ? localTimeOfDay(c.now, info.timeZone) : '--:--:--'}</span>
+        <span class="date">${c && info ? localDayOf(c.now, info.timeZone) : ''}</span>
         <span class="state">${!c ? 'not started' : c.finished ? 'run complete' : c.paused ? 'paused' : `running at ${c.speed}×`}</span>
       </div>
       <div

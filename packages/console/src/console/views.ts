@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { timeOfDay } from '../shared/time.js';
+import { localTimeOfDay } from '../shared/time.js';
 import { CLOCK_CONTROLS } from '../sim/controls.js';
 import type { RunInfo, TimelineEntry } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
@@ -173,7 +173,7 @@ function timelineLog(marks: TimelineMark[], zone: string, s: ConsoleState, app: 
             ${marks.map(
               (m) => html`<li class=${m.entry.source}>
                 <span class="n">${m.n}</span>
-                <time>${timeOfDay(m.entry.t, zone)}</time>
+                <time>${localTimeOfDay(m.entry.t, zone)}</time>
                 <span class="who">${m.entry.source === 'incident' ? 'scenario' : 'you'}</span>
                 <span class="what">${m.text}</span>
               </li>`,

@@ -79,7 +79,8 @@ export function whatIfView(s: ConsoleState, app: ConsoleApp): TemplateResult {
         Runs <strong>${info?.name ?? 'the scenario'}</strong> with seed <strong>${info?.seed ?? '–'}</strong> to the end of
         its day twice, as fast as the machine allows: once as scheduled, and once with your
         <strong>${controls}</strong> intervention${controls === 1 ? '' : 's'} replayed at the simulated times you made
-        ${controls === 1 ? 'it' : 'them'}. The live run goes on meanwhile.
+        ${controls === 1 ? 'it' : 'them'}.
+        ${s.clock?.finished ? 'The live run has finished; its board stays as it ended.' : s.clock ? 'The live run goes on meanwhile.' : ''}
       </p>
       <button type="button" class="primary" id="run-what-if" ?disabled=${!info || w.status === 'running'} @click=${() => app.runWhatIf()}>
         ${w.status === 'done' ? 'Run the what-if again' : 'Run the what-if'}

@@ -50,3 +50,31 @@ export function localClockToEpoch(now: number, zone: string, hhmm: string): numb
   const current = part('hour') * 3600 + part('minute') * 60 + part('second');
   return now - (now % 1000) + (target - current) * 1000;
 }
+
+const localFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function localFormatter(zone: string, shape: Shape): Intl.DateTimeFormat {
+  const key = `${zone}|${shape}`;
+  let f = localFormatters.get(key);
+  if (!f) {
+    // The browser's locale, with the options wb-clock uses: the console's times read like its widget's.
+    f = new Intl.DateTimeFormat(
+      undefined,
+      shape === 'time'
+        ? { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: zone }
+        : { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone },
+    );
+    localFormatters.set(key, f);
+  }
+  return f;
+}
+
+/** A time of day in the browser's locale ("03:00:00 PM" in en-US, "15:00:00" in en-GB), as wb-clock shows it. */
+export function localTimeOfDay(t: number, zone: string): string {
+  return localFormatter(zone, 'time').format(t);
+}
+
+/** The day in the browser's locale ("Mon, Mar 3" in en-US). */
+export function localDayOf(t: number, zone: string): string {
+  return localFormatter(zone, 'date').format(t);
+}
