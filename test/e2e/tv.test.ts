@@ -34,6 +34,15 @@ const careFloor = JSON.parse(
   readFileSync(`${CONSOLE_DIR}public/layouts/care-floor.json`, 'utf8'),
 ) as LayoutFile;
 
+/** More of `window.wallboardTv` than support/globals.ts declares (src/tv/tv.ts `TvStatus`). */
+type TvFull = NonNullable<Window['wallboardTv']> & {
+  info: { queues: Array<{ id: string }> };
+  fitted: number;
+};
+/** The page whose auto-fit last settled. */
+const fitted = (page: Page) =>
+  page.evaluate(() => (window.wallboardTv as unknown as TvFull | undefined)?.fitted ?? -1);
+
 const running = (page: Page) =>
   page.waitForFunction(() => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0);
 
@@ -92,6 +101,40 @@ describe('floor board (tv.html)', () => {
       .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
       .toBe('40px');
     await expect.poll(fits).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows every queue of floor-1000 over its generated pages, each page on one screen', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
+    await running(page);
+    const status = (await page.evaluate(() => window.wallboardTv!)) as TvFull;
+    const queues = status.info.queues.map((q) => q.id);
+    expect(queues.length).toBe(30);
+    const tiles = await page
+      .locator('wb-queue-tile')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('queue')));
+    expect(tiles).toEqual(queues);
+    const titles = await page
+      .locator('.tv-page-body')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(titles.filter((t) => t?.startsWith('Queues'))).toEqual([
+      'Queues 1 of 3',
+      'Queues 2 of 3',
+      'Queues 3 of 3',
+    ]);
+    for (let i = 0; i < status.pages; i++) {
+      await expect.poll(() => page.evaluate(() => window.wallboardTv?.page)).toBe(i);
+      await expect.poll(() => page.locator('.tv-page-name').textContent()).toBe(titles[i]);
+      await expect.poll(() => fitted(page)).toBe(i);
+      const fits = await page.evaluate(() => {
+        const grid = document.querySelector('.tv-page-body:not([hidden]) .tv-grid') as HTMLElement;
+        return grid.scrollHeight <= grid.clientHeight + 1 && grid.scrollWidth <= grid.clientWidth + 1;
+      });
+      expect(fits, titles[i] ?? '').toBe(true);
+      await page.keyboard.press('ArrowRight');
+    }
     expect(errors).toEqual([]);
     await close();
   });

@@ -7,6 +7,7 @@ import {
   checkQueues,
   DEFAULT_LAYOUT,
   defaultPages,
+  QUEUES_PER_PAGE,
   URL_PARAMS,
   validateLayout,
   WIDGET_TYPES,
@@ -267,7 +268,27 @@ describe('defaultPages', () => {
       expect(
         pages.flatMap((p) => p.widgets).every((w) => (WIDGET_TYPES as readonly string[]).includes(w.type)),
       ).toBe(true);
-      expect(pages.some((p) => p.title === 'Queues')).toBe(queues.length > 1);
+      expect(pages.some((p) => p.title.startsWith('Queues'))).toBe(queues.length > 1);
+    }
+  });
+
+  it('shows every queue, over as many Queues pages as it takes', () => {
+    for (const [n, titles] of [
+      [2, ['Queues']],
+      [12, ['Queues']],
+      [13, ['Queues 1 of 2', 'Queues 2 of 2']],
+      [30, ['Queues 1 of 3', 'Queues 2 of 3', 'Queues 3 of 3']],
+    ] as const) {
+      const queues = Array.from({ length: n }, (_, i) => ({ id: `q${i}`, name: `Q${i}` }));
+      const pages = defaultPages(queues).filter((p) => p.title.startsWith('Queues'));
+      expect(pages.map((p) => p.title)).toEqual(titles);
+      const shown = pages.flatMap((p) => p.widgets.map((w) => w.queue));
+      expect(shown).toEqual(queues.map((q) => q.id));
+      for (const p of pages) {
+        expect(p.widgets.length).toBeLessThanOrEqual(QUEUES_PER_PAGE);
+        // Evenly shared: no page with a handful of tiles after full ones.
+        expect(pages[0].widgets.length - p.widgets.length).toBeLessThanOrEqual(1);
+      }
     }
   });
 });

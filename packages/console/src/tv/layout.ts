@@ -487,15 +487,20 @@ export interface DefaultPagesOptions {
   agents?: boolean;
 }
 
-/** Pages for a board with no `pages`: the center, the intervals, the queues, the agents. */
+/** Queue tiles on one generated page: 4 x 3, each large enough to read from across the room. */
+export const QUEUES_PER_PAGE = 12;
+
+/** Pages for a board with no `pages`: the center, the intervals, the queues (over pages), the agents. */
 export function defaultPages(
   queues: ReadonlyArray<{ id: string; name: string }>,
   options: DefaultPagesOptions = {},
 ): PageSpec[] {
   const center = options.center && options.center !== 'all' ? { scope: options.center } : {};
-  const tiles: WidgetSpec[] = queues
-    .slice(0, 12)
-    .map((q) => ({ type: 'queue-tile', queue: q.id, label: q.name }));
+  const tiles: WidgetSpec[] = queues.map((q) => ({ type: 'queue-tile', queue: q.id, label: q.name }));
+  // Every queue gets its tile: as many Queues pages as it takes, at most QUEUES_PER_PAGE tiles each,
+  // shared out evenly (30 queues: three pages of 10, not 12 + 12 + 6).
+  const queuePages = Math.ceil(tiles.length / QUEUES_PER_PAGE);
+  const perPage = Math.ceil(tiles.length / Math.max(1, queuePages));
   const overview: WidgetSpec[] = [
     { type: 'sl-gauge', label: 'Service level today', rows: 2 },
     { type: 'metric', metric: 'waiting', label: 'Calls waiting' },
@@ -519,13 +524,11 @@ export function defaultPages(
     },
     ...(single
       ? []
-      : [
-          {
-            title: 'Queues',
-            columns: Math.min(4, Math.max(2, Math.ceil(Math.sqrt(tiles.length)))),
-            widgets: tiles,
-          },
-        ]),
+      : Array.from({ length: queuePages }, (_, i) => ({
+          title: queuePages > 1 ? `Queues ${i + 1} of ${queuePages}` : 'Queues',
+          columns: Math.min(4, Math.max(2, Math.ceil(Math.sqrt(perPage)))),
+          widgets: tiles.slice(i * perPage, (i + 1) * perPage),
+        }))),
     ...(options.agents === false
       ? []
       : [

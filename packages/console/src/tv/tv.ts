@@ -45,6 +45,8 @@ export interface TvStatus {
   info: RunInfo | null;
   day: number;
   page: number;
+  /** The page whose auto-fit last settled (-1 before the first): tests wait for it before measuring. */
+  fitted: number;
   pages: number;
   snapshots: number;
   simNow: number;
@@ -61,6 +63,7 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     info: null,
     day: 0,
     page: 0,
+    fitted: -1,
     pages: 0,
     snapshots: 0,
     simNow: 0,
@@ -356,6 +359,11 @@ function runBoard(
   });
 
   // ---- pages: rotate, fit, keys ----
+  const fitShown = async () => {
+    const i = status.page;
+    await fitPage(built.pages[i]);
+    if (status.page === i) status.fitted = i;
+  };
   const show = (i: number) => {
     status.page = (i + built.pages.length) % built.pages.length;
     built.pages.forEach((p, k) => {
@@ -365,7 +373,7 @@ function runBoard(
     root.querySelectorAll('.tv-dots i').forEach((d, k) => {
       d.classList.toggle('on', k === status.page);
     });
-    void fitPage(built.pages[status.page]);
+    void fitShown();
   };
   show(0);
   let rotation = setInterval(() => show(status.page + 1), layout.rotateSec * 1000);
@@ -380,7 +388,7 @@ function runBoard(
     else return;
     restartRotation();
   });
-  new ResizeObserver(() => void fitPage(built.pages[status.page])).observe(document.documentElement);
+  new ResizeObserver(() => void fitShown()).observe(document.documentElement);
   return (messages) => {
     notices = messages;
     showTicker();
