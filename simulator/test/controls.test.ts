@@ -141,6 +141,39 @@ describe('live controls', () => {
     }
   });
 
+  it('set-handle-factor multiplies the talk of calls answered from then on, and is logged', () => {
+    const m = model({ durationMs: 4 * H });
+    const talks = (events: WallboardEvent[]) => {
+      const answered = new Map<string, number>();
+      const out: Array<{ at: number; talk: number }> = [];
+      for (const e of events) {
+        if (e.type === 'call.answered') answered.set(e.call, e.t);
+        else if (e.type === 'call.ended' && answered.has(e.call)) {
+          const at = answered.get(e.call)!;
+          out.push({ at, talk: e.t - at });
+        }
+      }
+      return out;
+    };
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const base = talks(runWith(m, 2 * H, () => {}).events);
+    const { events, sim } = runWith(m, 2 * H, (s) => s.setHandleFactor(2));
+    const spiked = talks(events);
+    const talkBefore = (xs: typeof base) => xs.filter((x) => x.at < t0 + 2 * H).map((x) => x.talk);
+    const talkAfter = (xs: typeof base) => xs.filter((x) => x.at >= t0 + 2 * H).map((x) => x.talk);
+    // Before the control the runs are the same calls; after it, talk is about twice as long.
+    expect(talkBefore(spiked)).toEqual(talkBefore(base));
+    const ratio = mean(talkAfter(spiked)) / mean(talkAfter(base));
+    expect(ratio).toBeGreaterThan(1.7);
+    expect(ratio).toBeLessThan(2.3);
+    expect(sim.handleFactor()).toBe(2);
+    expect(sim.controlLog.map((r) => [r.control, r.params])).toEqual([
+      ['set-handle-factor', { factor: 2, queue: '*' }],
+    ]);
+    expect(() => sim.setHandleFactor(0)).toThrow(/factor must be a number from 0.1 to 10/);
+    expect(() => sim.setHandleFactor(2, 'nope')).toThrow(/unknown queue "nope"/);
+  });
+
   it('rejects bad control arguments with a ControlError naming the problem', () => {
     const sim = new Simulation(model());
     expect(() => sim.setArrivalFactor(-1)).toThrow(/factor must be/);

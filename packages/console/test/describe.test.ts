@@ -33,6 +33,8 @@ describe('control feedback says what happened, not what was asked', () => {
   });
 
   it("rewords the simulator's API-speak for trainers", () => {
-    expect(trainerWords('add-agents: skills must list queues')).toBe('Tick at least one queue for the new agents.');
+    expect(trainerWords('add-agents: skills must list queues')).toBe(
+      'Tick at least one queue for the new agents.',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { SimulationSession, simulate, toNdjsonLine } from '@wallboard/simulator'
 import { toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { describeEntry } from '../src/console/describe.js';
-import { applyControl, followIncident } from '../src/sim/controls.js';
+import { applyControl } from '../src/sim/controls.js';
 import { LiveRun } from '../src/sim/live-run.js';
 import type { Reply, RunConfig } from '../src/sim/protocol.js';
 import { compile } from '../src/sim/scenario.js';
@@ -220,24 +220,27 @@ describe('LiveRun outage and handle-time spike (live incidents)', () => {
     if (!compiled.ok) throw new Error('outage-surge does not compile');
     const session = new SimulationSession(compiled.model, {});
     const sim = session.sim;
-    session.controls$.subscribe((r) => followIncident(sim, r));
     const mobile = sim.queueIds.indexOf('mobile');
+    // What a call answered on mobile now is multiplied by: the scenario's spikes times the console's.
+    const effective = () => sim.qAhtFactor[mobile] * sim.qHandleFactor[mobile];
     sim.runUntil(2 * 3_600_000);
     applyControl(sim, { kind: 'set-handle-factor', factor: 2 });
-    expect(sim.qAhtFactor[mobile]).toBe(2);
+    expect(effective()).toBe(2);
     sim.runUntil(3 * 3_600_000); // 11:00, inside the scenario's ×1.3 spike on mobile
-    expect(sim.qAhtFactor[mobile]).toBeCloseTo(2.6, 12);
+    expect(effective()).toBeCloseTo(2.6, 12);
     sim.runUntil(4 * 3_600_000); // 12:00, after it
-    expect(sim.qAhtFactor[mobile]).toBe(2);
+    expect(effective()).toBe(2);
     applyControl(sim, { kind: 'set-handle-factor', factor: 1 });
-    expect([...sim.qAhtFactor]).toEqual(sim.queueIds.map(() => 1));
+    expect(sim.queueIds.map((_, q) => sim.qAhtFactor[q] * sim.qHandleFactor[q])).toEqual(
+      sim.queueIds.map(() => 1),
+    );
   });
 
   it('refuses a bad spike with a clear message', () => {
     const h = harness();
     h.runTo(10);
     expect(() => h.run.control({ kind: 'aht-spike', factor: 50, minutes: 10 })).toThrow(
-      /factor must be a number from 0.1 to 10/,
+      /^aht-spike: factor must be a number from 0.1 to 10/,
     );
     expect(() => h.run.control({ kind: 'aht-spike', factor: 2, minutes: 0 })).toThrow(
       /minutes must be from 1 to 1440/,

@@ -389,7 +389,7 @@ export abstract class SimulationCore extends SimState {
       if (waitCall <= this.qThresholdMs[this.cFirstQueue[s]]) c[St.C_ANSWERED_WITHIN]++;
     }
     if (q !== this.cFirstQueue[s]) this.drawInQueue(s, q);
-    const talk = this.cHandleMs[s] * this.qAhtFactor[q] + this.cHoldMs[s];
+    const talk = this.cHandleMs[s] * this.qAhtFactor[q] * this.qHandleFactor[q] + this.cHoldMs[s];
     if (this.sink !== null) {
       const t = this.epochMs + Math.round(now);
       this.emit(

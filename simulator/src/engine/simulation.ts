@@ -104,6 +104,23 @@ export class Simulation extends ScenarioRun {
     this.log('control', 'set-arrival-factor', { factor, queue: queue ?? '*' });
   }
 
+  /**
+   * Multiplies the handle time of calls answered from now on in one queue (or all) by `factor`
+   * (1 = the scenario's own). Independent of the scenario's aht-spike incidents: both multiply.
+   */
+  setHandleFactor(factor: number, queue?: string): void {
+    if (!(Number.isFinite(factor) && factor >= 0.1 && factor <= 10))
+      throw new ControlError(`set-handle-factor: factor must be a number from 0.1 to 10, got ${factor}`);
+    const qs = queue === undefined ? this.allQueues() : [this.queueIndex(queue, 'set-handle-factor')];
+    for (const q of qs) this.qHandleFactor[q] = factor;
+    this.log('control', 'set-handle-factor', { factor, queue: queue ?? '*' });
+  }
+
+  /** The live handle-time factor of a queue (of the first queue when none is named). */
+  handleFactor(queue?: string): number {
+    return this.qHandleFactor[queue === undefined ? 0 : this.queueIndex(queue, 'handle-factor')];
+  }
+
   /** Logs in `count` new agents now; they work `forMin` minutes (default: to the end of the run). */
   addAgents(o: {
     count: number;

@@ -73,7 +73,10 @@ export abstract class SimState {
   /** Arrival factor set by controls, and the product of active surges. */
   readonly qFactor: Float64Array;
   readonly qSurge: Float64Array;
+  /** Handle-time factor of the scenario's aht-spike incidents now active on each queue. */
   readonly qAhtFactor: Float64Array;
+  /** Handle-time factor set live (`setHandleFactor`), kept apart so incidents never overwrite it. */
+  readonly qHandleFactor: Float64Array;
   readonly qOverflowTo: Int32Array;
   readonly qOverflowAfterMs: Float64Array;
   readonly qOverflowMax: Int32Array;
@@ -172,6 +175,7 @@ export abstract class SimState {
     this.qFactor = new Float64Array(n).fill(1);
     this.qSurge = new Float64Array(n).fill(1);
     this.qAhtFactor = new Float64Array(n).fill(1);
+    this.qHandleFactor = new Float64Array(n).fill(1);
     this.qOverflowTo = new Int32Array(n).fill(-1);
     this.qOverflowAfterMs = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     this.qOverflowMax = new Int32Array(n).fill(-1);

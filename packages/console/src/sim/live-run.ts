@@ -8,7 +8,7 @@
 import { MetricsEngine, type Snapshot } from '@wallboard/metrics';
 import { ControlError, realTimer, SimulationSession, type Timer, toNdjsonLine } from '@wallboard/simulator';
 import type { Subscription } from 'rxjs';
-import { applyControl, followIncident, handleFactorOf } from './controls.js';
+import { applyControl, handleFactorOf } from './controls.js';
 import type {
   ClockState,
   Control,
@@ -113,7 +113,6 @@ export class LiveRun {
         this.applyDueReverts();
       }),
       session.controls$.subscribe((r) => {
-        followIncident(session.sim, r);
         if (this.muted === 0) this.post({ type: 'timeline', entry: r });
       }),
       session.controls$.subscribe({ complete: () => this.onSessionEnd(session) }),
@@ -208,6 +207,9 @@ export class LiveRun {
     }
     if (c.kind === 'aht-spike') {
       checkMinutes('aht-spike', c.minutes);
+      // Checked here too, so the trainer reads the control's own name, not the simulator's.
+      if (!(Number.isFinite(c.factor) && c.factor >= 0.1 && c.factor <= 10))
+        throw new ControlError(`aht-spike: factor must be a number from 0.1 to 10, got ${c.factor}`);
       const overlapped = this.cut('aht-spike', c.queue);
       const before = overlapped ?? handleFactorOf(session.sim, c.queue);
       this.muted1(() => this.apply({ kind: 'set-handle-factor', factor: c.factor, queue: c.queue }));

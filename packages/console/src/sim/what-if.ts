@@ -6,7 +6,7 @@
  */
 import { MetricsEngine, type Snapshot, type WallboardEvent } from '@wallboard/metrics';
 import { SimulationSession } from '@wallboard/simulator';
-import { applyControl, followIncident } from './controls.js';
+import { applyControl } from './controls.js';
 import type { Intervention, RunConfig, WhatIfResult } from './protocol.js';
 import { compile, engineOptions, runInfo } from './scenario.js';
 
@@ -33,7 +33,6 @@ export function replay(
     events?.push(e);
   });
   const sim = session.sim;
-  const incidents = session.controls$.subscribe((r) => followIncident(sim, r));
   for (const i of [...interventions].sort((a, b) => a.atMs - b.atMs)) {
     if (i.atMs > sim.endMs) break;
     sim.runUntil(i.atMs);
@@ -41,7 +40,6 @@ export function replay(
   }
   sim.runToEnd();
   sub.unsubscribe();
-  incidents.unsubscribe();
   engine.advanceTo(sim.nowEpochMs);
   const snapshot = engine.snapshot();
   engine.dispose();
