@@ -43,6 +43,50 @@ type TvFull = NonNullable<Window['wallboardTv']> & {
 const fitted = (page: Page) =>
   page.evaluate(() => (window.wallboardTv as unknown as TvFull | undefined)?.fitted ?? -1);
 
+/**
+ * Turns through every page and checks each fits on the screen without shrinking below the legible
+ * minimum (auto-fit's 0.7, no `data-cramped`), and that no text on it is smaller than 1/80 of the
+ * screen height (13.5 px at 1080p). Returns `title fit smallest-px` per page.
+ */
+async function everyPageLegible(page: Page, height: number): Promise<string[]> {
+  const count = await page.locator('.tv-page-body').count();
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const title = await page.locator('.tv-page-body').nth(i).getAttribute('aria-label');
+    for (let k = 0; k < count && (await page.evaluate(() => window.wallboardTv?.page)) !== i; k++)
+      await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.tv-page-name').textContent()).toBe(title);
+    await expect.poll(() => fitted(page)).toBe(i);
+    const m = await page.evaluate(() => {
+      const body = document.querySelector('.tv-page-body:not([hidden])') as HTMLElement;
+      const grid = body.querySelector('.tv-grid') as HTMLElement;
+      let smallest = Number.POSITIVE_INFINITY;
+      const walk = (root: ParentNode) => {
+        for (const el of root.querySelectorAll('*')) {
+          const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+          const r = el.getBoundingClientRect();
+          if (hasText && r.width > 0 && r.height > 0 && !el.closest('.visually-hidden'))
+            smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize));
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(body);
+      return {
+        fit: Number.parseFloat(body.style.getPropertyValue('--fit') || '1'),
+        cramped: body.hasAttribute('data-cramped'),
+        fits: grid.scrollHeight <= grid.clientHeight + 1 && grid.scrollWidth <= grid.clientWidth + 1,
+        smallest,
+      };
+    });
+    out.push(`${title} ${m.fit} ${m.smallest}px`);
+    expect(m.fits, `${title} fits`).toBe(true);
+    expect(m.cramped, `${title} cramped`).toBe(false);
+    expect(m.fit, `${title} fit`).toBeGreaterThanOrEqual(0.7);
+    expect(m.smallest, `${title} smallest text`).toBeGreaterThanOrEqual(height / 80);
+  }
+  return out;
+}
+
 const running = (page: Page) =>
   page.waitForFunction(() => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0);
 
@@ -105,7 +149,7 @@ describe('floor board (tv.html)', () => {
     await close();
   });
 
-  it('shows every queue of floor-1000 over its generated pages, each page on one screen', async () => {
+  it('shows every queue of floor-1000 over its generated pages, each legible on one screen at 1080p and 4K', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
     await running(page);
@@ -124,17 +168,66 @@ describe('floor board (tv.html)', () => {
       'Queues 2 of 3',
       'Queues 3 of 3',
     ]);
-    for (let i = 0; i < status.pages; i++) {
-      await expect.poll(() => page.evaluate(() => window.wallboardTv?.page)).toBe(i);
-      await expect.poll(() => page.locator('.tv-page-name').textContent()).toBe(titles[i]);
-      await expect.poll(() => fitted(page)).toBe(i);
-      const fits = await page.evaluate(() => {
-        const grid = document.querySelector('.tv-page-body:not([hidden]) .tv-grid') as HTMLElement;
-        return grid.scrollHeight <= grid.clientHeight + 1 && grid.scrollWidth <= grid.clientWidth + 1;
-      });
-      expect(fits, titles[i] ?? '').toBe(true);
-      await page.keyboard.press('ArrowRight');
-    }
+    console.log(`floor-1000 1080p: ${(await everyPageLegible(page, 1080)).join('; ')}`);
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    console.log(`floor-1000 4K: ${(await everyPageLegible(page, 2160)).join('; ')}`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('gives an agent board the page width, and centres large figures in their cards', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.route(
+      (url) => url.pathname === '/layouts/four.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            scenario: 'monday-peak',
+            pages: [
+              {
+                title: 'Floor',
+                widgets: [
+                  { type: 'sl-gauge' },
+                  { type: 'metric', metric: 'waiting', label: 'Calls waiting' },
+                  { type: 'metric', metric: 'longestWaitSec', format: 'duration', label: 'Longest wait' },
+                  { type: 'agent-board', label: 'Agents' },
+                ],
+              },
+            ],
+          }),
+        }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/four.json&at=11:30&paused=1`);
+    await running(page);
+    await expect.poll(() => fitted(page)).toBe(0);
+    const box = await page.evaluate(() => {
+      const grid = document.querySelector('.tv-grid')!.getBoundingClientRect();
+      const board = document.querySelector('wb-agent-board')!.getBoundingClientRect();
+      const card = document.querySelector('wb-metric')!.getBoundingClientRect();
+      const value = document
+        .querySelector('wb-metric')!
+        .shadowRoot!.querySelector('[part~="value"]')!
+        .getBoundingClientRect();
+      return { grid, board, card, value };
+    });
+    expect(box.board.width).toBeGreaterThan(box.grid.width - 2);
+    // The figure is large (more than a third of the card's height) and in the middle of the card.
+    expect(box.value.height).toBeGreaterThan(box.card.height / 3);
+    const middle = (r: { top: number; height: number }) => r.top + r.height / 2;
+    expect(Math.abs(middle(box.value) - middle(box.card))).toBeLessThan(box.card.height * 0.15);
+    console.log(`four widgets 1080p: ${(await everyPageLegible(page, 1080)).join('; ')}`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('runs monday-peak with every generated page legible at 1080p and 4K', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/tv.html?scenario=monday-peak&at=11:30&paused=1&rotate=3600`);
+    await running(page);
+    console.log(`monday-peak 1080p: ${(await everyPageLegible(page, 1080)).join('; ')}`);
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    console.log(`monday-peak 4K: ${(await everyPageLegible(page, 2160)).join('; ')}`);
     expect(errors).toEqual([]);
     await close();
   });
@@ -226,6 +319,14 @@ describe('floor board (tv.html)', () => {
     expect(typos).toContain('URL parameter sped: unknown parameter (did you mean speed?)');
     expect(typos).toContain('known parameters: layout, scenario, speed');
     expect(await page.locator('wb-board').count()).toBe(0);
+    // Large type, as the board's own: read from across the room too (1.5rem and up).
+    const sizes = await page.evaluate(() => ({
+      rem: Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
+      item: Number.parseFloat(getComputedStyle(document.querySelector('.tv-error li')!).fontSize),
+      help: Number.parseFloat(getComputedStyle(document.querySelector('.tv-error .help')!).fontSize),
+    }));
+    expect(sizes.item).toBeGreaterThanOrEqual(1.4 * sizes.rem);
+    expect(sizes.help).toBeGreaterThanOrEqual(1.2 * sizes.rem);
     // Not JSON, and not found, are one sentence each.
     await page.route(
       (url) => url.pathname === '/layouts/garbled.json',

@@ -7,6 +7,9 @@ import {
   checkQueues,
   DEFAULT_LAYOUT,
   defaultPages,
+  MAX_ROWS,
+  pageColumns,
+  paginate,
   QUEUES_PER_PAGE,
   URL_PARAMS,
   validateLayout,
@@ -272,11 +275,11 @@ describe('defaultPages', () => {
     }
   });
 
-  it('shows every queue, over as many Queues pages as it takes', () => {
+  it('shows every queue, over as many Queues pages as it takes, in at most two rows', () => {
     for (const [n, titles] of [
       [2, ['Queues']],
-      [12, ['Queues']],
-      [13, ['Queues 1 of 2', 'Queues 2 of 2']],
+      [10, ['Queues']],
+      [12, ['Queues 1 of 2', 'Queues 2 of 2']],
       [30, ['Queues 1 of 3', 'Queues 2 of 3', 'Queues 3 of 3']],
     ] as const) {
       const queues = Array.from({ length: n }, (_, i) => ({ id: `q${i}`, name: `Q${i}` }));
@@ -286,9 +289,41 @@ describe('defaultPages', () => {
       expect(shown).toEqual(queues.map((q) => q.id));
       for (const p of pages) {
         expect(p.widgets.length).toBeLessThanOrEqual(QUEUES_PER_PAGE);
+        expect(Math.ceil(p.widgets.length / (p.columns ?? 1))).toBeLessThanOrEqual(2);
         // Evenly shared: no page with a handful of tiles after full ones.
         expect(pages[0].widgets.length - p.widgets.length).toBeLessThanOrEqual(1);
       }
     }
+  });
+});
+
+describe('paginate', () => {
+  const metrics = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ type: 'metric' as const, metric: 'waiting', label: `M${i}` }));
+
+  it('splits a page that needs more than MAX_ROWS rows into pages that fit, in order', () => {
+    const pages = paginate([{ title: 'Now', columns: 6, widgets: metrics(24) }]);
+    expect(pages.map((p) => p.title)).toEqual(['Now (1 of 2)', 'Now (2 of 2)']);
+    expect(pages.flatMap((p) => p.widgets.map((w) => w.label))).toEqual(metrics(24).map((w) => w.label));
+    for (const p of pages) expect(Math.ceil(p.widgets.length / 6)).toBeLessThanOrEqual(MAX_ROWS);
+    // Evenly: 12 and 12, not 18 and 6.
+    expect(pages.map((p) => p.widgets.length)).toEqual([12, 12]);
+  });
+
+  it('keeps pages that fit, and the generated ones, as they are', () => {
+    const one = { title: 'x', widgets: metrics(9) };
+    expect(paginate([one])).toEqual([one]);
+    const generated = defaultPages(Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, name: `Q${i}` })));
+    expect(paginate(generated)).toEqual(generated);
+  });
+
+  it('gives an agent board the page width and a row of its own', () => {
+    const page = {
+      title: 'Floor',
+      widgets: [...metrics(3), { type: 'agent-board' as const }],
+    };
+    // Three across for the others; the board (full width, two rows) under them: one page.
+    expect(pageColumns(page)).toBe(3);
+    expect(paginate([page])).toEqual([page]);
   });
 });

@@ -9,7 +9,16 @@ import type { WbTicker } from '@wallboard/widgets';
 import { html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { RunInfo } from '../sim/protocol.js';
-import { type Layout, type PageSpec, type Thresholds, type WidgetSpec, widgetScope } from './layout.js';
+import {
+  columnsOf,
+  type Layout,
+  type PageSpec,
+  pageColumns,
+  rowsOf,
+  type Thresholds,
+  type WidgetSpec,
+  widgetScope,
+} from './layout.js';
 
 /** Threshold attributes: the widget's own, else the layout's defaults for its metric. */
 function levels(w: WidgetSpec, layout: Layout, metric: string): Thresholds {
@@ -21,9 +30,9 @@ function levels(w: WidgetSpec, layout: Layout, metric: string): Thresholds {
   };
 }
 
-function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo): TemplateResult {
+function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: PageSpec): TemplateResult {
   const scope = widgetScope(w);
-  const style = `grid-column: span ${w.span ?? 1}; grid-row: span ${w.rows ?? 1}`;
+  const style = `grid-column: ${columnsOf(w, page) === 'all' ? '1 / -1' : `span ${w.span ?? 1}`}; grid-row: span ${rowsOf(w, page)}`;
   switch (w.type) {
     case 'sl-gauge': {
       const t = levels(w, layout, w.metric ?? 'serviceLevel');
@@ -60,13 +69,6 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo): TemplateR
   }
 }
 
-/** Columns for a page without `columns`: near-square for its number of cells. */
-export function pageColumns(page: PageSpec): number {
-  if (page.columns) return page.columns;
-  const cells = page.widgets.reduce((n, w) => n + (w.span ?? 1) * (w.rows ?? 1), 0);
-  return Math.max(1, Math.min(6, Math.ceil(Math.sqrt(cells * 1.7))));
-}
-
 export interface BuiltBoard {
   board: HTMLElement;
   pages: HTMLElement[];
@@ -96,7 +98,7 @@ export function buildBoard(
           (page, i) => html`
             <section class="tv-page-body" data-page=${i} aria-label=${page.title} ?hidden=${i !== 0}>
               <div class="tv-grid" style="--cols: ${pageColumns(page)}">
-                ${page.widgets.map((w) => widgetTemplate(w, layout, info))}
+                ${page.widgets.map((w) => widgetTemplate(w, layout, info, page))}
               </div>
             </section>
           `,

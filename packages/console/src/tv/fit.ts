@@ -1,6 +1,8 @@
 /**
  * Auto-fit: the type scales with the screen (rem from the viewport, see tv.css), and a page whose
- * widgets still do not fit shrinks its own scale step by step until they do (down to half).
+ * widgets still do not fit shrinks its own scale step by step until they do, but never below
+ * `MIN_FIT`: smaller type is not read from across a room. Pages are kept small enough for that by
+ * `paginate` (layout.ts); a page that still does not fit at `MIN_FIT` is marked `data-cramped`.
  */
 interface Updating extends Element {
   updateComplete?: Promise<unknown>;
@@ -18,6 +20,9 @@ function overflows(grid: HTMLElement): boolean {
   return grid.scrollHeight > grid.clientHeight + 1 || grid.scrollWidth > grid.clientWidth + 1;
 }
 
+/** The smallest scale auto-fit uses: body text at 0.7 x 1.35 rem, about 19 px at 1080p. */
+export const MIN_FIT = 0.7;
+
 /** Fits a visible page; returns the scale it settled on. */
 export async function fitPage(page: HTMLElement): Promise<number> {
   const grid = page.querySelector<HTMLElement>('.tv-grid');
@@ -25,10 +30,11 @@ export async function fitPage(page: HTMLElement): Promise<number> {
   let fit = 1;
   page.style.setProperty('--fit', '1');
   await settle(page);
-  for (let i = 0; i < 8 && overflows(grid); i++) {
-    fit *= 0.9;
+  while (overflows(grid) && fit > MIN_FIT) {
+    fit = Math.max(MIN_FIT, fit * 0.9);
     page.style.setProperty('--fit', fit.toFixed(3));
     await settle(page);
   }
+  page.toggleAttribute('data-cramped', overflows(grid));
   return fit;
 }

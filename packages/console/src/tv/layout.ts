@@ -487,8 +487,71 @@ export interface DefaultPagesOptions {
   agents?: boolean;
 }
 
-/** Queue tiles on one generated page: 4 x 3, each large enough to read from across the room. */
-export const QUEUES_PER_PAGE = 12;
+/**
+ * An agent board without its own `span` takes the page's whole width (its rows of names need it; in a
+ * third of the page they shrank the page's type to 11 px), and two rows when it shares the page.
+ */
+export function columnsOf(w: WidgetSpec, _page: PageSpec): number | 'all' {
+  return w.type === 'agent-board' && w.span === undefined ? 'all' : (w.span ?? 1);
+}
+export function rowsOf(w: WidgetSpec, page: PageSpec): number {
+  if (w.rows !== undefined) return w.rows;
+  return w.type === 'agent-board' && page.widgets.length > 1 ? 2 : 1;
+}
+
+/** Columns for a page without `columns`: near-square for its number of cells (a full-width widget aside). */
+export function pageColumns(page: PageSpec): number {
+  if (page.columns) return page.columns;
+  const cells = page.widgets
+    .filter((w) => columnsOf(w, page) !== 'all')
+    .reduce((n, w) => n + (w.span ?? 1) * (w.rows ?? 1), 0);
+  return Math.max(1, Math.min(6, Math.ceil(Math.sqrt(Math.max(1, cells) * 1.7))));
+}
+
+/** Grid rows a page may have: more and the type would shrink below legible (see fit.ts `MIN_FIT`). */
+export const MAX_ROWS = 3;
+
+/** Grid cells a widget covers on its page (a full-width one: a row's worth per row). */
+function area(w: WidgetSpec, page: PageSpec, columns: number): number {
+  const across = columnsOf(w, page);
+  return Math.min(columns, across === 'all' ? columns : across) * rowsOf(w, page);
+}
+
+/**
+ * Splits a page whose widgets would need more than `MAX_ROWS` grid rows into pages that each fit
+ * (`Now (1 of 2)`, `Now (2 of 2)`), sharing the widgets out evenly in their order. A page that fits
+ * stays as it is. Shrinking the type further is not an option on a floor TV.
+ */
+export function paginate(pages: readonly PageSpec[]): PageSpec[] {
+  return pages.flatMap((page) => {
+    const columns = pageColumns(page);
+    const capacity = columns * MAX_ROWS;
+    const total = page.widgets.reduce((n, w) => n + area(w, page, columns), 0);
+    if (total <= capacity || page.widgets.length === 1) return [page];
+    const parts = Math.ceil(total / capacity);
+    const target = Math.ceil(total / parts);
+    const chunks: WidgetSpec[][] = [[]];
+    let used = 0;
+    for (const w of page.widgets) {
+      const a = area(w, page, columns);
+      if (chunks.at(-1)!.length > 0 && (used + a > capacity || (used >= target && chunks.length < parts))) {
+        chunks.push([]);
+        used = 0;
+      }
+      chunks.at(-1)!.push(w);
+      used += a;
+    }
+    return chunks.map((widgets, i) => ({
+      ...page,
+      columns,
+      title: `${page.title} (${i + 1} of ${chunks.length})`,
+      widgets,
+    }));
+  });
+}
+
+/** Queue tiles on one generated page: 5 x 2, each large enough to read from across the room. */
+export const QUEUES_PER_PAGE = 10;
 
 /** Pages for a board with no `pages`: the center, the intervals, the queues (over pages), the agents. */
 export function defaultPages(
@@ -498,7 +561,7 @@ export function defaultPages(
   const center = options.center && options.center !== 'all' ? { scope: options.center } : {};
   const tiles: WidgetSpec[] = queues.map((q) => ({ type: 'queue-tile', queue: q.id, label: q.name }));
   // Every queue gets its tile: as many Queues pages as it takes, at most QUEUES_PER_PAGE tiles each,
-  // shared out evenly (30 queues: three pages of 10, not 12 + 12 + 6).
+  // shared out evenly (12 queues: two pages of 6, not 10 + 2).
   const queuePages = Math.ceil(tiles.length / QUEUES_PER_PAGE);
   const perPage = Math.ceil(tiles.length / Math.max(1, queuePages));
   const overview: WidgetSpec[] = [
@@ -526,7 +589,8 @@ export function defaultPages(
       ? []
       : Array.from({ length: queuePages }, (_, i) => ({
           title: queuePages > 1 ? `Queues ${i + 1} of ${queuePages}` : 'Queues',
-          columns: Math.min(4, Math.max(2, Math.ceil(Math.sqrt(perPage)))),
+          // Two rows of up to five (3 x 2 for six): large tiles, no half-empty last row.
+          columns: perPage <= 4 ? 2 : Math.ceil(perPage / 2),
           widgets: tiles.slice(i * perPage, (i + 1) * perPage),
         }))),
     ...(options.agents === false

@@ -30,6 +30,7 @@ import {
   defaultPages,
   type Layout,
   type PageSpec,
+  paginate,
   widgetScope,
 } from './layout.js';
 import { loadLayout, scenarioSource } from './load.js';
@@ -124,7 +125,7 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     );
   }
   const shownQueues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
-  const pages: PageSpec[] = layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues);
+  const pages: PageSpec[] = paginate(layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues));
   const store = new SnapshotStore({ ...info.settings });
   const built = buildBoard(root, layout, pages, info, store);
   status.state = 'running';
@@ -254,10 +255,11 @@ function startFeed(
     }
     const info = feedInfo(store, snapshot);
     const queues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
-    const pages =
+    const pages = paginate(
       layout.pages.length > 0
         ? layout.pages
-        : defaultPages(queues, { center: centerScope(snapshot), agents: false });
+        : defaultPages(queues, { center: centerScope(snapshot), agents: false }),
+    );
     status.problems = [];
     status.info = info;
     status.pages = pages.length;
