@@ -38,6 +38,8 @@ const careFloor = JSON.parse(
 type TvFull = NonNullable<Window['wallboardTv']> & {
   info: { queues: Array<{ id: string }> };
   fitted: number;
+  simError: string | null;
+  restarts: number;
 };
 /** The page whose auto-fit last settled. */
 const fitted = (page: Page) =>
@@ -380,6 +382,48 @@ describe('floor board (tv.html)', () => {
       )
       .toContain('Data is stale');
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('says so when the simulation worker fails, and restarts it where it was', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${server.url}/tv.html?scenario=monday-peak&speed=60&at=10:00&rotate=3600`);
+    await running(page);
+    const tv = () => page.evaluate(() => window.wallboardTv as unknown as TvFull);
+    await expect.poll(async () => (await tv()).simNow).toBeGreaterThan(Date.UTC(2025, 2, 3, 10, 0, 0));
+    // The test hook: the worker throws (as a bug in the simulator would) and stops sending.
+    const [worker] = page.workers();
+    await worker.evaluate(() => {
+      const scope = self as unknown as { postMessage: (m: unknown) => void };
+      scope.postMessage = () => {};
+      setTimeout(() => {
+        throw new Error('test: the simulator crashed');
+      });
+    });
+    // Said on the board at once, then restarted (1 s later) on the same scenario and seed.
+    await expect
+      .poll(() => page.locator('.tv-alert').textContent())
+      .toContain('the simulation stopped (The simulation worker failed');
+    expect(await page.locator('.tv-alert').isVisible()).toBe(true);
+    const failedAt = (await tv()).simNow;
+    await expect.poll(async () => (await tv()).restarts, { timeout: 15_000 }).toBe(1);
+    const after = await tv();
+    expect(after.simError).toBeNull();
+    expect(await page.locator('.tv-alert').isVisible()).toBe(false);
+    // It went on from the center time it had reached (not from the morning), with data flowing.
+    const snapshots = after.snapshots;
+    await expect.poll(async () => (await tv()).snapshots).toBeGreaterThan(snapshots + 2);
+    expect((await tv()).simNow).toBeGreaterThanOrEqual(failedAt);
+    expect(page.workers().length).toBe(1);
+    const ticker = await page
+      .locator('wb-ticker')
+      .evaluate((el) => (el as unknown as { messages: Array<{ text: string }> }).messages);
+    expect(ticker[0].text).toMatch(/^The simulation restarted at \S+ after a failure/);
+    expect(await page.locator('wb-board').evaluate((b) => (b as unknown as { stale: boolean }).stale)).toBe(
+      false,
+    );
+    // The worker's own error is the one expected; nothing else went wrong.
+    expect(errors.filter((e) => !e.includes('test: the simulator crashed'))).toEqual([]);
     await close();
   });
 

@@ -74,6 +74,8 @@ export interface BuiltBoard {
   pages: HTMLElement[];
   ticker: WbTicker;
   pageName: HTMLElement;
+  /** The board's own alert line (a failed simulation being restarted), hidden when all is well. */
+  alert: HTMLElement;
 }
 
 export function buildBoard(
@@ -94,6 +96,7 @@ export function buildBoard(
           </div>
           <wb-clock class="tv-clock" seconds date label="Center time"></wb-clock>
         </header>
+        <div class="tv-alert" role="alert" hidden></div>
         ${pages.map(
           (page, i) => html`
             <section class="tv-page-body" data-page=${i} aria-label=${page.title} ?hidden=${i !== 0}>
@@ -114,6 +117,7 @@ export function buildBoard(
     pages: [...root.querySelectorAll<HTMLElement>('.tv-page-body')],
     ticker: root.querySelector('wb-ticker')!,
     pageName: root.querySelector<HTMLElement>('.tv-page-name')!,
+    alert: root.querySelector<HTMLElement>('.tv-alert')!,
   };
 }
 

@@ -18,9 +18,10 @@ import {
   type TickerMessage,
   type WbThresholdChangeEvent,
 } from '@wallboard/widgets';
+import type { Subscription } from 'rxjs';
 import { localClockToEpoch, timeOfDay } from '../shared/time.js';
 import { SimClient, SimError } from '../sim/client.js';
-import type { RunInfo } from '../sim/protocol.js';
+import type { RunConfig, RunInfo, ScenarioSource } from '../sim/protocol.js';
 import type { AgentRow } from '../sim/roster.js';
 import { type BuiltBoard, buildBoard, renderProblems, renderWaiting } from './board.js';
 import { fitPage } from './fit.js';
@@ -34,6 +35,7 @@ import {
   widgetScope,
 } from './layout.js';
 import { loadLayout, scenarioSource } from './load.js';
+import { HEALTHY_MS, MAX_RESTARTS, restartDelayMs, restartPlan } from './restart.js';
 
 /** What the end-to-end tests read (and a curious supervisor in the devtools). */
 export interface TvStatus {
@@ -49,11 +51,16 @@ export interface TvStatus {
   /** The page whose auto-fit last settled (-1 before the first): tests wait for it before measuring. */
   fitted: number;
   pages: number;
+  /** The simulation worker's failure being recovered from (null while it runs), and restarts so far. */
+  simError: string | null;
+  restarts: number;
   snapshots: number;
   simNow: number;
 }
 
 const MAX_ALERTS = 5;
+/** How long the ticker says that the simulation was restarted. */
+const NOTICE_MS = 10 * 60_000;
 
 export async function startTv(root: HTMLElement, location: Location): Promise<void> {
   const status: TvStatus = {
@@ -66,6 +73,8 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     page: 0,
     fitted: -1,
     pages: 0,
+    simError: null,
+    restarts: 0,
     snapshots: 0,
     simNow: 0,
   };
@@ -91,20 +100,21 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   const source = await scenarioSource(layout, base);
   if (!source.ok) return fail('This board cannot start', source.problems, where);
 
-  const client = new SimClient();
   const needsAgents =
     layout.pages.length === 0 || layout.pages.some((p) => p.widgets.some((w) => w.type === 'agent-board'));
+  const runConfig = (src: ScenarioSource, seed: number | undefined): RunConfig => ({
+    source: src,
+    seed,
+    speed: layout.speed,
+    loopDays: true,
+    roster: needsAgents,
+    scopes: ['all'],
+    engine: { intervalMin: layout.intervalMin, keepIntervals: 'today' },
+  });
+  let client = new SimClient();
   let info: RunInfo;
   try {
-    info = await client.start({
-      source: source.value,
-      seed: layout.seed,
-      speed: layout.speed,
-      loopDays: true,
-      roster: needsAgents,
-      scopes: ['all'],
-      engine: { intervalMin: layout.intervalMin, keepIntervals: 'today' },
-    });
+    info = await client.start(runConfig(source.value, layout.seed));
   } catch (err) {
     client.terminate();
     const e = err instanceof SimError ? err : new SimError(String(err));
@@ -126,6 +136,10 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   }
   const shownQueues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
   const pages: PageSpec[] = paginate(layout.pages.length > 0 ? layout.pages : defaultPages(shownQueues));
+  const scopes = scopesOf(
+    pages,
+    shownQueues.map((q) => q.id),
+  );
   const store = new SnapshotStore({ ...info.settings });
   const built = buildBoard(root, layout, pages, info, store);
   status.state = 'running';
@@ -133,31 +147,108 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   status.pages = pages.length;
   const agentBoards = [...root.querySelectorAll<HTMLElement & { agents: AgentRow[] }>('wb-agent-board')];
 
+  // ---- the run's streams, wired again to each new worker after a failure ----
   let lastSnapshot = 0;
-  client.snapshots$.subscribe(({ snapshot, agents }) => {
-    lastSnapshot = performance.now();
-    status.snapshots++;
-    status.simNow = snapshot.t;
-    store.push(snapshot);
-    if (agents) for (const b of agentBoards) b.agents = rowsFor(b.dataset.agents ?? 'all', agents);
-  });
-  client.alive$.subscribe(() => {
-    // A heartbeat while nothing changed (paused, or a quiet night): the feed is alive, not stale.
-    if (store.snapshot && performance.now() - lastSnapshot > 900) store.push(store.snapshot);
-  });
-  client.info$.subscribe((i) => {
-    if (!i) return;
-    status.info = i;
-    status.day = i.day;
-  });
+  let dayOffset = 0;
+  let lastInfo = info;
+  let wiring: Subscription[] = [];
+  let notices: (messages: TickerMessage[]) => void = () => {};
+  const wire = (c: SimClient) => {
+    for (const sub of wiring) sub.unsubscribe();
+    wiring = [
+      c.snapshots$.subscribe(({ snapshot, agents }) => {
+        lastSnapshot = performance.now();
+        status.snapshots++;
+        status.simNow = snapshot.t;
+        store.push(snapshot);
+        if (agents) for (const b of agentBoards) b.agents = rowsFor(b.dataset.agents ?? 'all', agents);
+      }),
+      c.alive$.subscribe(() => {
+        // A heartbeat while nothing changed (paused, or a quiet night): the feed is alive, not stale.
+        if (store.snapshot && performance.now() - lastSnapshot > 900) store.push(store.snapshot);
+      }),
+      c.info$.subscribe((i) => {
+        if (!i) return;
+        lastInfo = i;
+        status.info = i;
+        status.day = dayOffset + i.day;
+      }),
+      c.errors$.subscribe((err) => onFailure(c, err)),
+    ];
+  };
+
+  // ---- a failed worker: said on the board, then the same run started again where it was ----
+  let failures = 0;
+  let healthySince = performance.now();
+  let restarting = false;
+  const onFailure = (failed: SimClient, err: SimError) => {
+    if (failed !== client || restarting) return;
+    restarting = true;
+    failed.terminate();
+    if (performance.now() - healthySince > HEALTHY_MS) failures = 0;
+    failures++;
+    status.simError = err.message;
+    if (failures > MAX_RESTARTS) {
+      showSimAlert(
+        built,
+        `The simulation keeps failing (${MAX_RESTARTS} restarts in a row): ${err.message}. Reload the page.`,
+      );
+      return;
+    }
+    const delay = restartDelayMs(failures);
+    showSimAlert(
+      built,
+      `Data is stale: the simulation stopped (${err.message}). Restarting in ${Math.round(delay / 1000)} s (attempt ${failures} of ${MAX_RESTARTS})…`,
+    );
+    setTimeout(() => void restart(err), delay);
+  };
+  const restart = async (cause: SimError) => {
+    const paused = client.clock$.value?.paused ?? false;
+    const day = dayOffset + lastInfo.day;
+    const plan = restartPlan(source.value, lastInfo, day);
+    const to = status.simNow;
+    const next = new SimClient();
+    client = next;
+    restarting = false;
+    if (!plan) return onFailure(next, new SimError('the scenario can no longer be read'));
+    wire(next);
+    try {
+      const started = await next.start(runConfig(plan.source, plan.seed));
+      dayOffset = plan.dayOffset;
+      lastInfo = started;
+      status.info = started;
+      status.day = dayOffset + started.day;
+      await next.setScopes(scopes);
+      if (to > started.startEpochMs && to < started.endEpochMs) {
+        await next.jump(to);
+        if (!paused) await next.clock('resume');
+      } else if (paused) await next.clock('pause');
+    } catch (err) {
+      if (client !== next) return;
+      return onFailure(next, err instanceof SimError ? err : new SimError(String(err)));
+    }
+    if (client !== next) return;
+    healthySince = performance.now();
+    status.restarts++;
+    status.simError = null;
+    showSimAlert(built, null);
+    const time = to ? timeOfDay(to, info.timeZone) : '';
+    notices([
+      {
+        text: `The simulation restarted at ${time} after a failure (${cause.message})`,
+        level: 'warning',
+      },
+    ]);
+    // Said for a while, then the ticker is the layout's again (unless it failed since).
+    const shown = status.restarts;
+    setTimeout(() => {
+      if (status.restarts === shown && status.simError === null) notices([]);
+    }, NOTICE_MS);
+  };
+  wire(client);
 
   // Subscribed first: the snapshot that answers these is the board's first.
-  await client.setScopes(
-    scopesOf(
-      pages,
-      shownQueues.map((q) => q.id),
-    ),
-  );
+  await client.setScopes(scopes);
 
   // Demo and test links: ?at=10:30 starts the board at that center time, ?paused=1 holds it there.
   const at = params.get('at');
@@ -176,7 +267,13 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     }
   } else if (params.get('paused') === '1') await client.clock('pause');
 
-  runBoard(root, layout, pages, built, status, info.timeZone);
+  notices = runBoard(root, layout, pages, built, status, info.timeZone);
+}
+
+/** The board's own alert over the pages (a failed simulation), or none. */
+function showSimAlert(built: BuiltBoard, text: string | null): void {
+  built.alert.hidden = text === null;
+  built.alert.textContent = text ?? '';
 }
 
 /**
