@@ -8,43 +8,13 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { WbBoard } from '../../src/board.js';
 import type { WbMetric } from '../../src/metric.js';
 import type { WbSlGauge } from '../../src/sl-gauge.js';
+import { calls, type Ev, ndjson, until } from './feed-fixture.js';
 
-const T0 = Date.UTC(2025, 2, 3, 8, 0, 0);
 const TOKENS = {
   'test-token-all': ['*'],
   'acme-board-token': ['partner:acme'],
 };
 const FAST = { initialMs: 100, maxMs: 400 };
-
-interface Ev {
-  type: string;
-  t: number;
-  call: string;
-  queue: string;
-  agent?: string;
-  partner?: string;
-}
-
-/** `n` calls per queue, one a minute from `minute` on: 3 of 4 answered after 10 s, 1 of 4 abandoned after 30 s. */
-function calls(queues: Array<{ queue: string; partner?: string }>, minute: number, n: number): Ev[] {
-  const out: Ev[] = [];
-  for (const q of queues) {
-    for (let i = minute; i < minute + n; i++) {
-      const t = T0 + i * 60_000;
-      const call = `${q.queue}-${i}`;
-      out.push({
-        type: 'call.queued',
-        t,
-        call,
-        queue: q.queue,
-        ...(q.partner ? { partner: q.partner } : {}),
-      });
-      if (i % 4 === 3) out.push({ type: 'call.abandoned', t: t + 30_000, call, queue: q.queue });
-      else out.push({ type: 'call.answered', t: t + 10_000, call, queue: q.queue, agent: `${q.queue}-a` });
-    }
-  }
-  return out.sort((a, b) => a.t - b.t);
-}
 
 /** Offered calls and service level (80/20, abandons count against) of one queue, from the events. */
 function figures(events: Ev[], queue: string) {
@@ -55,20 +25,7 @@ function figures(events: Ev[], queue: string) {
   return { offered, serviceLevel: answered / (answered + abandoned) };
 }
 
-const append = (events: Ev[]) =>
-  executeServerCommand('live-server-append', { text: events.map((e) => `${JSON.stringify(e)}\n`).join('') });
-
-async function until(
-  what: string,
-  pred: () => boolean | Promise<boolean>,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const append = (events: Ev[]) => executeServerCommand('live-server-append', { text: ndjson(events) });
 
 const banner = (board: WbBoard) => board.shadowRoot!.querySelector('[part~="banner"]');
 const bannerText = (board: WbBoard) => banner(board)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -3,42 +3,12 @@ import type { Snapshot } from '@wallboard/metrics';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { backoffDelay } from '../../src/live/backoff.js';
 import { feedUrl, type LiveFeedState, LiveFeedStore } from '../../src/live/live-feed-store.js';
+import { calls, type Ev, ndjson, until } from './feed-fixture.js';
 
-const T0 = Date.UTC(2025, 2, 3, 8, 0, 0);
 const TOKENS = {
   'test-token-all': ['*'],
   'acme-board-token': ['partner:acme'],
 };
-
-interface Ev {
-  type: string;
-  t: number;
-  call: string;
-  queue: string;
-  agent?: string;
-  partner?: string;
-}
-
-/** One minute of calls per queue from `minute` on: 3 of 4 answered (wait 10 s), 1 of 4 abandoned (30 s). */
-function calls(queues: Array<{ queue: string; partner?: string }>, minute: number, n: number): Ev[] {
-  const out: Ev[] = [];
-  for (const q of queues) {
-    for (let i = minute; i < minute + n; i++) {
-      const t = T0 + i * 60_000;
-      const call = `${q.queue}-${i}`;
-      out.push({
-        type: 'call.queued',
-        t,
-        call,
-        queue: q.queue,
-        ...(q.partner ? { partner: q.partner } : {}),
-      });
-      if (i % 4 === 3) out.push({ type: 'call.abandoned', t: t + 30_000, call, queue: q.queue });
-      else out.push({ type: 'call.answered', t: t + 10_000, call, queue: q.queue, agent: `${q.queue}-a` });
-    }
-  }
-  return out.sort((a, b) => a.t - b.t);
-}
 
 /** Offered / answered / abandoned per queue scope, counted from the events. */
 function counts(events: Ev[]) {
@@ -53,16 +23,7 @@ function counts(events: Ev[]) {
   return out;
 }
 
-const append = (events: Ev[]) =>
-  executeServerCommand('live-server-append', { text: events.map((e) => `${JSON.stringify(e)}\n`).join('') });
-
-async function until(what: string, pred: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const append = (events: Ev[]) => executeServerCommand('live-server-append', { text: ndjson(events) });
 
 function matches(s: Snapshot | null, want: ReturnType<typeof counts>): boolean {
   if (!s) return false;
