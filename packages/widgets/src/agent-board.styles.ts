@@ -11,6 +11,8 @@ export const agentBoardStyles = [
     :host {
       --_max-height: var(--wb-agent-board-max-height, 24em);
       --_row-min: var(--wb-agent-board-row-min, 11em);
+      /* A row with \`fit\`: the name line and the team line (0.8em) at line-height 1.25, and padding. */
+      --_row-height: 2.75em;
       --_available: var(--wb-agent-board-available-color, ${v('status-ok-fill')});
       --_on-call: var(--wb-agent-board-on-call-color, var(--_accent));
       --_acw: var(--wb-agent-board-acw-color, var(--_muted));
@@ -160,6 +162,79 @@ export const agentBoardStyles = [
     .more:focus-visible {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
+    }
+    /*
+     * fit: the card fills the host's height; the states share the room left under the legend as
+     * equal cells (columns, wrapping into rows when narrow), each a head, a list of fixed-height rows
+     * clipped to whole rows by the count the element renders, and a "+N more" line always reserved.
+     */
+    :host([fit]) .card {
+      display: flex;
+      flex-direction: column;
+      block-size: 100%;
+    }
+    :host([fit]) .rows {
+      position: relative;
+      flex: 1 1 var(--_max-height);
+      min-block-size: 0;
+      max-block-size: none;
+      overflow: hidden;
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_row-min)), 1fr));
+      grid-auto-rows: minmax(0, 1fr);
+      gap: 0.6em 0.75em;
+    }
+    :host([fit]) .group {
+      display: grid;
+      grid-template-rows: auto minmax(0, 1fr) auto;
+      min-block-size: 0;
+      min-inline-size: 0;
+    }
+    :host([fit]) .group + .group {
+      margin-block-start: 0;
+    }
+    :host([fit]) .group-head {
+      white-space: nowrap;
+      overflow: hidden;
+      font-size: 0.9em;
+    }
+    .group-word {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .group-count {
+      margin-inline-start: auto;
+      color: var(--_on-surface);
+    }
+    :host([fit]) .group ul {
+      grid-auto-rows: var(--_row-height);
+      align-content: start;
+      min-block-size: 0;
+      overflow: hidden;
+    }
+    :host([fit]) .group li {
+      align-content: center;
+      overflow: hidden;
+      content-visibility: visible;
+    }
+    .rest {
+      block-size: 1.25em;
+      margin: 0.2em 0 0;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      color: var(--_muted);
+      font-size: 0.9em;
+      font-weight: 600;
+    }
+    .ruler {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: 0;
+      inline-size: var(--_row-min);
+      block-size: var(--_row-height);
+      visibility: hidden;
+      pointer-events: none;
     }
     .nodata {
       margin-block: 0.75em;

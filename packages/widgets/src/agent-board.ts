@@ -2,6 +2,7 @@ import type { AgentStateName } from '@wallboard/metrics';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { AgentFitController } from './agent-board.fit.js';
 import { agentBoardStyles } from './agent-board.styles.js';
 import type { ThresholdLevel } from './internal/events.js';
 import { formatCount, formatDuration } from './internal/format.js';
@@ -73,6 +74,14 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
  * Each state lists its `group-limit` longest-in-state agents (40) and a "Show all" button for the rest;
  * rows are plain elements in its shadow root (no virtual list), and rows scrolled out of view skip layout and paint (`content-visibility`).
  *
+ * With `fit` (for a wall screen: nothing to scroll or press) the board fills the height it is given
+ * (its grid cell, or a `block-size` you set; without one the list is `--wb-agent-board-max-height`
+ * high) and gives every state with agents a column of its own, side by side like a kanban, wrapping
+ * into rows that share the height when the columns would be narrower than `--wb-agent-board-row-min`.
+ * Each column lists as many of its longest-in-state agents as fit, measured with a ResizeObserver
+ * (only when the board's size or type changes, never per tick), and says "+312 more" as plain text
+ * for the rest.
+ *
  * @tag wb-agent-board
  * @fires wb-threshold-change - The number of agents available crossed into another level.
  * @csspart base - The card.
@@ -82,7 +91,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
  * @csspart value - Each count.
  * @csspart plot - The bar of the state mix of agents logged in.
  * @csspart indicator - Each state's share of the bar.
- * @cssprop --wb-agent-board-max-height - Height of the scrolling list (default 24em).
+ * @cssprop --wb-agent-board-max-height - Height of the scrolling list (default 24em); with `fit`, of the columns when the board has no height of its own.
  * @cssprop --wb-agent-board-row-min - Narrowest agent tile (default 11em).
  * @cssprop --wb-agent-board-available-color - Available (default `--wb-status-ok-fill`).
  * @cssprop --wb-agent-board-on-call-color - On call (default `--wb-color-accent`).
@@ -109,13 +118,20 @@ export class WbAgentBoard extends WbMeasure {
   /** List offline agents too. */
   @property({ type: Boolean, attribute: 'show-offline' }) showOffline = false;
 
-  /** Agents listed per state before a "Show all" button (the longest in state first); 0 lists all. */
+  /** Agents listed per state before a "Show all" button (the longest in state first); 0 lists all. Not used with `fit`. */
   @property({ type: Number, attribute: 'group-limit' }) groupLimit = 40;
+
+  /**
+   * Fit to the space: a column per state with agents, each listing as many of its longest-in-state
+   * agents as fit and "+N more" as text for the rest, with no scrolling and no buttons (a kiosk TV).
+   */
+  @property({ type: Boolean, reflect: true }) fit = false;
 
   override label = 'Agents';
   override direction: 'above' | 'below' = 'below';
 
   readonly #tick = new TickController(this, 1000);
+  readonly #fit = new AgentFitController(this);
   #engineTime: number | null = null;
   #shown = 0;
   #groups: Array<[AgentStateName, Row[]]> = [];
@@ -223,9 +239,18 @@ export class WbAgentBoard extends WbMeasure {
           <span part="status" class="status">${statusIcon(this.status)}${STATUS_WORDS[this.status]}</span>
         </div>
         ${counts ? this.#summary(counts) : html`<div class="nodata">No agents</div>`}
-        ${this.#groups.length > 0 ? this.#list() : nothing}
+        ${this.#groups.length === 0 ? nothing : this.fit ? this.#columns() : this.#list()}
       </div>
     `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const root = this.shadowRoot;
+    this.#fit.watch(
+      this.fit ? (root?.querySelector('.group ul') ?? null) : null,
+      this.fit ? (root?.querySelector('.ruler') ?? null) : null,
+    );
   }
 
   #summary(counts: Counts) {
@@ -261,6 +286,37 @@ export class WbAgentBoard extends WbMeasure {
     return text;
   }
 
+  #row(r: Row, now: number) {
+    return html`<li><span class="name">${r.name}</span><span class="team">${r.team}</span><span class="time">${r.since === null ? '–' : this.#duration((now - r.since) / 1000)}</span></li>`;
+  }
+
+  /** `fit`: a column per state, as many rows as fit (none until measured), the rest counted. */
+  #columns() {
+    const now = this.#shown;
+    const fits = this.#fit.capacity;
+    return html`
+      <div class="rows" role="region" aria-label="Agents by state, longest in state first">
+        <i class="ruler" aria-hidden="true"></i>
+        ${this.#groups.map(([state, rows]) => {
+          const shown = fits === null ? 0 : Math.min(fits, rows.length);
+          const rest = fits === null ? 0 : rows.length - shown;
+          return html`
+            <div class="group s-${state}">
+              <div class="group-head" id="g-${state}">
+                <i class="dot"></i><span class="group-word">${AGENT_STATE_WORDS[state]}</span>
+                <span class="group-count">${formatCount(this.locale, rows.length)}</span>
+              </div>
+              <ul aria-labelledby="g-${state}">
+                ${rows.slice(0, shown).map((r) => this.#row(r, now))}
+              </ul>
+              <p class="rest">${rest > 0 ? `+${formatCount(this.locale, rest)} more` : ''}</p>
+            </div>
+          `;
+        })}
+      </div>
+    `;
+  }
+
   #list() {
     const now = this.#shown;
     const limit =
@@ -274,10 +330,7 @@ export class WbAgentBoard extends WbMeasure {
             <div class="group s-${state}">
               <div class="group-head" id="g-${state}"><i class="dot"></i>${AGENT_STATE_WORDS[state]}</div>
               <ul aria-labelledby="g-${state}">
-                ${shown.map(
-                  (r) =>
-                    html`<li><span class="name">${r.name}</span><span class="team">${r.team}</span><span class="time">${r.since === null ? '–' : this.#duration((now - r.since) / 1000)}</span></li>`,
-                )}
+                ${shown.map((r) => this.#row(r, now))}
               </ul>
               ${
                 rows.length > limit

@@ -1,8 +1,12 @@
 import './helpers/lit-warnings.js';
 import '../src/define.js';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { visualDiff } from '@web/test-runner-visual-regression';
+import { fitCount } from '../src/agent-board.fit.js';
 import type { AgentRow, WbAgentBoard } from '../src/agent-board.js';
 import type { WbBoard } from '../src/board.js';
+import { darkTheme, themeDeclarations } from '../src/internal/tokens.js';
 import {
   assertNoInjectedMarkup,
   HOSTILE,
@@ -245,6 +249,188 @@ describe('wb-agent-board', () => {
     expect(Number.parseFloat(li.borderRightWidth)).to.be.greaterThan(0);
     expect(Number.parseFloat(li.borderLeftWidth)).to.equal(0);
     await expect(el).to.be.accessible();
+  });
+
+  describe('fit', () => {
+    // A floor: 1,000 agents, most on calls, a few of every other state, offline ones not listed.
+    const FLOOR_STATES = [
+      ...Array<'on-call'>(6).fill('on-call'),
+      'available',
+      'acw',
+      'break',
+      'offline',
+    ] as const;
+    const floor = (n: number, other = 3): AgentRow[] => [
+      ...Array.from({ length: n }, (_, i) => ({
+        id: `f${i}`,
+        name: `Agent ${String(i).padStart(4, '0')}`,
+        team: `Team ${i % 12}`,
+        state: FLOOR_STATES[i % FLOOR_STATES.length],
+        since: NOW - ((i * 7919) % 3600) * 1000,
+      })),
+      ...Array.from({ length: other }, (_, i) => ({
+        id: `o${i}`,
+        name: `Other ${i}`,
+        state: 'other' as const,
+        since: NOW - i * 1000,
+      })),
+    ];
+    const listed = (agents: AgentRow[]) => {
+      const by = new Map<string, AgentRow[]>();
+      for (const a of agents) if (a.state !== 'offline') by.set(a.state, [...(by.get(a.state) ?? []), a]);
+      for (const list of by.values()) list.sort((x, y) => x.since - y.since || x.name.localeCompare(y.name));
+      return by;
+    };
+
+    async function mount(width: number, height: number, agents = floor(1000), attrs = '') {
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div style="width: ${width}px; height: ${height}px" dir=${attrs === 'rtl' ? 'rtl' : 'ltr'}>
+          <wb-agent-board fit style="height: 100%" .time=${NOW} .agents=${agents}></wb-agent-board>
+        </div>`,
+      );
+      const el = wrap.querySelector('wb-agent-board')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('.group li'), 'no rows after measuring');
+      return el;
+    }
+
+    /** Per listed state: its box, its list's box, its rows' boxes and names, and its "+N more" text. */
+    function columns(el: WbAgentBoard) {
+      return [...el.shadowRoot!.querySelectorAll<HTMLElement>('.group')].map((g) => ({
+        state: [...g.classList].find((c) => c.startsWith('s-'))!.slice(2),
+        box: g.getBoundingClientRect(),
+        list: g.querySelector('ul')!.getBoundingClientRect(),
+        rows: [...g.querySelectorAll('li')].map((li) => li.getBoundingClientRect()),
+        names: [...g.querySelectorAll('li .name')].map((n) => n.textContent),
+        rest: g.querySelector('.rest')!.textContent!.trim(),
+      }));
+    }
+
+    function expectFits(el: WbAgentBoard, agents: AgentRow[]) {
+      const host = el.getBoundingClientRect();
+      const by = listed(agents);
+      const cols = columns(el);
+      // Every state with listed agents has a column, inside the board, with room for a row.
+      expect(cols.map((c) => c.state)).to.deep.equal(
+        ['available', 'on-call', 'acw', 'break', 'other'].filter((s) => by.has(s)),
+      );
+      for (const c of cols) {
+        const all = by.get(c.state)!;
+        expect(c.box.height, c.state).to.be.greaterThan(0);
+        expect(c.box.bottom, `${c.state} inside`).to.be.at.most(host.bottom + 0.5);
+        expect(c.box.right, `${c.state} inside`).to.be.at.most(host.right + 0.5);
+        expect(c.box.left, `${c.state} inside`).to.be.at.least(host.left - 0.5);
+        // Its longest-in-state agents, in order, each row whole inside the list.
+        expect(c.names).to.deep.equal(all.slice(0, c.rows.length).map((a) => a.name));
+        for (const r of c.rows) {
+          expect(r.bottom, `${c.state} row inside its list`).to.be.at.most(c.list.bottom + 0.5);
+          expect(r.right).to.be.at.most(c.list.right + 0.5);
+        }
+        // As many as fit: another row would not (unless all are shown).
+        if (c.rows.length < all.length) {
+          const last = c.rows[c.rows.length - 1];
+          const first = c.rows[0];
+          const rowStep = c.rows.find((r) => r.top > first.top)?.top ?? last.bottom + 4;
+          const height = first.height + (rowStep - first.top - first.height);
+          expect(c.list.bottom - last.bottom, `${c.state}: room for another row`).to.be.below(height);
+          expect(c.rest).to.equal(`+${all.length - c.rows.length} more`);
+        } else expect(c.rest).to.equal('');
+      }
+      return cols;
+    }
+
+    it('gives every state with agents a column of as many longest-in-state rows as fit, the rest as "+N more"', async () => {
+      const agents = floor(1000);
+      for (const [w, h] of [
+        [1400, 600],
+        [900, 420],
+        [700, 900],
+        [360, 700],
+      ]) {
+        const el = await mount(w, h, agents);
+        const cols = expectFits(el, agents);
+        expect(
+          cols.every((c) => c.rows.length > 0),
+          `${w}x${h}: rows in every column`,
+        ).to.equal(true);
+        // No button and nothing to scroll: a kiosk has no pointer.
+        expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+        const rows = el.shadowRoot!.querySelector('.rows')!;
+        expect(rows.scrollHeight).to.be.at.most(rows.clientHeight + 1);
+        expect(rows.hasAttribute('tabindex')).to.equal(false);
+        if (w === 1400) {
+          // Wide: one column per state, side by side.
+          expect(new Set(cols.map((c) => Math.round(c.box.top))).size).to.equal(1);
+          // 1,000 agents rendered as a few dozen rows.
+          expect(el.shadowRoot!.querySelectorAll('li').length).to.be.below(100);
+        }
+        if (w === 360) expect(new Set(cols.map((c) => Math.round(c.box.left))).size).to.equal(1);
+      }
+    });
+
+    it('lists more when it grows and fewer when it shrinks, re-measuring on resize', async () => {
+      const agents = floor(400);
+      const el = await mount(1000, 400, agents);
+      const onCall = () => columns(el).find((c) => c.state === 'on-call')!;
+      const before = onCall();
+      el.parentElement!.style.height = '700px';
+      await waitUntil(() => onCall().rows.length > before.rows.length, 'more rows after growing');
+      expectFits(el, agents);
+      const grown = onCall();
+      expect(Number(grown.rest.match(/\d+/)![0])).to.be.below(Number(before.rest.match(/\d+/)![0]));
+      // Larger type: fewer rows in the same box.
+      el.style.setProperty('--wb-font-size-scale', '1.6');
+      await waitUntil(() => onCall().rows.length < grown.rows.length, 'fewer rows with larger type');
+      expectFits(el, agents);
+    });
+
+    it('keeps the count right as agents change state, with the same rows measured', async () => {
+      const agents = floor(200, 0);
+      const el = await mount(1000, 500, agents);
+      const fits = columns(el).find((c) => c.state === 'on-call')!.rows.length;
+      const moved = agents.map((a, i) =>
+        i < 50 && a.state === 'on-call' ? { ...a, state: 'break' as const } : a,
+      );
+      el.agents = moved;
+      await el.updateComplete;
+      expectFits(el, moved);
+      expect(columns(el).find((c) => c.state === 'on-call')!.rows.length).to.equal(fits);
+      // A state that empties loses its column; one that fills gets one.
+      el.agents = moved.filter((a) => a.state !== 'acw');
+      await el.updateComplete;
+      expect(columns(el).map((c) => c.state)).to.deep.equal(['available', 'on-call', 'break']);
+    });
+
+    it('says status in colour and word, reads right to left under dir="rtl", and passes axe', async () => {
+      const el = await mount(1000, 420, floor(300), 'rtl');
+      const cols = expectFits(el, floor(300));
+      // The first state (available) is on the right, the next to its left.
+      expect(cols[0].box.left).to.be.greaterThan(cols[1].box.left);
+      const li = getComputedStyle(el.shadowRoot!.querySelector('.group li')!);
+      expect(Number.parseFloat(li.borderRightWidth)).to.be.greaterThan(0);
+      expect(el.shadowRoot!.querySelector('.s-available .group-head')!.textContent).to.contain('Available');
+      await expect(el).to.be.accessible();
+    });
+
+    it('counts what fits from the list and row sizes', () => {
+      const gap = { row: 4, column: 4 };
+      expect(fitCount({ inline: 300, block: 300 }, { inline: 200, block: 50 }, gap)).to.equal(5);
+      expect(fitCount({ inline: 404, block: 104 }, { inline: 200, block: 50 }, gap)).to.equal(4);
+      expect(fitCount({ inline: 100, block: 49 }, { inline: 200, block: 50 }, gap)).to.equal(0);
+      expect(fitCount({ inline: 0, block: 0 }, { inline: 200, block: 50 }, gap)).to.equal(0);
+    });
+
+    it('matches its screenshot baseline (dark, TV scale, 1,000 agents)', async () => {
+      await setViewport({ width: 1400, height: 1000 });
+      const style = `${themeDeclarations(darkTheme)} background: ${darkTheme['color-background']}; padding: 8px; width: 1300px; height: 820px;`;
+      const frame = await fixture<HTMLDivElement>(
+        html`<div style=${style}><wb-agent-board fit scale="tv" label="Floor 1000" warn="3" critical="1" silent
+          style="height: 100%" .time=${NOW} .agents=${floor(1000)}></wb-agent-board></div>`,
+      );
+      const el = frame.querySelector('wb-agent-board')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('.group li'));
+      await document.fonts.ready;
+      await visualDiff(frame, 'wb-agent-board-fit-dark-tv');
+    });
   });
 
   it('logs no Lit dev-mode warnings', () => {
