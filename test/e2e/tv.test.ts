@@ -177,6 +177,78 @@ describe('floor board (tv.html)', () => {
     await close();
   });
 
+  it("lists floor-1000's agents fitted to the Agents page: a column per state, no button, the rest counted", async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
+    await running(page);
+    const titles = await page
+      .locator('.tv-page-body')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const agentsPage = titles.indexOf('Agents');
+    expect(agentsPage).toBeGreaterThan(0);
+    await expect.poll(() => fitted(page)).toBe(0);
+    for (let k = 0; k < agentsPage; k++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.evaluate(() => window.wallboardTv?.page)).toBe(k + 1);
+    }
+    await expect.poll(() => fitted(page)).toBe(agentsPage);
+    /** Per listed state: rows shown, agents in it, the "+N more" text, and whether all lies inside the board. */
+    const columns = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('.tv-page-body:not([hidden]) wb-agent-board')!;
+        const root = el.shadowRoot!;
+        const host = el.getBoundingClientRect();
+        const inside = (r: DOMRect) =>
+          r.bottom <= host.bottom + 0.5 && r.right <= host.right + 0.5 && r.left >= host.left - 0.5;
+        return {
+          fit: el.hasAttribute('fit'),
+          buttons: root.querySelectorAll('button').length,
+          columns: [...root.querySelectorAll('.group')].map((g) => ({
+            state: [...g.classList].find((c) => c.startsWith('s-'))!.slice(2),
+            shown: g.querySelectorAll('li').length,
+            total: Number(g.querySelector('.group-count')!.textContent!.replace(/\D/g, '')),
+            rest: g.querySelector('.rest')!.textContent!.trim(),
+            inside: [...g.querySelectorAll('li, .rest, .group-head')].every((n) =>
+              inside(n.getBoundingClientRect()),
+            ),
+          })),
+        };
+      });
+    for (const height of [1080, 2160]) {
+      if (height === 2160) {
+        await page.setViewportSize({ width: 3840, height: 2160 });
+        await expect
+          .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
+          .toBe('40px');
+      }
+      await expect
+        .poll(async () => (await columns()).columns.find((c) => c.state === 'on-call')?.shown ?? 0)
+        .toBeGreaterThan(0);
+      const board = await columns();
+      console.log(
+        `floor-1000 agents ${height}p: ${board.columns.map((c) => `${c.state} ${c.shown}/${c.total}`).join(', ')}`,
+      );
+      expect(board.fit).toBe(true);
+      expect(board.buttons).toBe(0);
+      expect(await page.getByRole('button', { name: /Show all/ }).count()).toBe(0);
+      const states = board.columns.map((c) => c.state);
+      expect(states).toContain('available');
+      expect(states).toContain('on-call');
+      for (const c of board.columns) {
+        expect(c.shown, `${c.state} rows`).toBeGreaterThan(0);
+        expect(c.inside, `${c.state} inside the board`).toBe(true);
+        expect(c.rest, `${c.state} rest`).toBe(
+          c.shown < c.total ? `+${(c.total - c.shown).toLocaleString('en-US')} more` : '',
+        );
+      }
+    }
+    console.log(
+      `floor-1000 agents 4K: ${(await everyPageLegible(page, 2160)).filter((p) => p.startsWith('Agents')).join('; ')}`,
+    );
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('gives an agent board the page width, and centres large figures in their cards', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
     await page.route(

@@ -59,7 +59,8 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: Page
     case 'abandon-chart':
       return html`<wb-abandon-chart style=${style} scope=${scope} label=${w.label ?? 'Abandoned calls'}></wb-abandon-chart>`;
     case 'agent-board':
-      return html`<wb-agent-board style=${style} scope=${scope} label=${w.label ?? 'Agents'} data-agents=${scope}></wb-agent-board>`;
+      // fit: a kiosk has nothing to scroll or press with; every state gets a column of what fits.
+      return html`<wb-agent-board fit style=${style} scope=${scope} label=${w.label ?? 'Agents'} data-agents=${scope}></wb-agent-board>`;
     case 'staffing': {
       const queue = w.queue ?? (scope.startsWith('queue:') ? scope.slice(6) : info.queues[0]?.id);
       return html`<wb-staffing style=${style} queue=${ifDefined(queue)} label=${w.label ?? 'Staffing'}></wb-staffing>`;
