@@ -8,7 +8,7 @@
  * ACW (when the agent leaves ACW). A short abandon takes its call back out of `offered` in the window
  * that counted it (if that window still exists) and counts as `shortAbandoned` where it happens.
  */
-import type { AgentStateEvent, CallEvent, WallboardEvent } from '../events.js';
+import type { AgentStateEvent, WallboardEvent } from '../events.js';
 import { AGENT_STATES } from '../events.js';
 import type { Diagnostics } from '../types.js';
 import { findProblem, type RejectReason } from '../validate.js';
@@ -59,6 +59,19 @@ interface AgentState {
   acwTeam: Scope | null;
   /** Whether agent.state events describe this agent (else ACW is unknown, not zero). */
   tracked: boolean;
+}
+
+/**
+ * What every call.queued (and call.rated) of a queue needs, found with one look-up by queue id instead of
+ * one per map (scope, configuration, owner, owner's scope).
+ */
+interface QueueInfo {
+  scope: Scope;
+  /** Configuration names the owner (then a call.queued's `partner` does not change it). */
+  ownerConfigured: boolean;
+  thresholdMs: number;
+  /** The owner's scope (`partnerScope(queuePartner.get(id))`), resolved on first use; undefined until then. */
+  ownerScope: Scope | null | undefined;
 }
 
 const STATE_INDEX = new Map<string, number>(AGENT_STATES.map((s, i) => [s, i]));
@@ -131,6 +144,7 @@ export class EngineCore {
   private anchor: { value: WallboardEvent; tag: number } | null = null;
   private held: { value: WallboardEvent; tag: number; reason: RejectReason; detail: string } | null = null;
   private readonly queueScopes = new Map<string, Scope>();
+  private readonly queueInfos = new Map<string, QueueInfo>();
   private readonly partnerScopes = new Map<string, Scope>();
   private readonly teamScopes = new Map<string, Scope>();
   private readonly queuePartner = new Map<string, string>();
@@ -141,6 +155,13 @@ export class EngineCore {
   private oldIds = new Set<string>();
   private readonly shortMs: number;
   private readonly defaultThresholdMs: number;
+  /**
+   * The call check() looked up for the event being pushed, with its gen then, so apply() needs no second
+   * hash look-up (see checkedCall()).
+   */
+  private lookedUpId: string | undefined = undefined;
+  private lookedUp: CallState | undefined = undefined;
+  private lookedUpGen = 0;
 
   constructor(readonly options: ResolvedOptions) {
     this.calendar = new ZoneCalendar(options.timeZone);
@@ -161,8 +182,9 @@ export class EngineCore {
     const invalid = findProblem(value);
     if (invalid) return this.reject(invalid.reason, invalid.detail, tag);
     const e = value as WallboardEvent;
-    if (e.id !== undefined && (this.seenIds.has(e.id) || this.oldIds.has(e.id)))
-      return this.reject('duplicate', `id "${e.id}" seen before`, tag);
+    const id = e.id;
+    if (id !== undefined && (this.seenIds.has(id) || this.oldIds.has(id)))
+      return this.reject('duplicate', `id "${id}" seen before`, tag);
     return this.provisional ? this.pushProvisional(e, tag) : this.pushChecked(e, tag);
   }
 
@@ -170,16 +192,22 @@ export class EngineCore {
    * Every check first, then time moves, then the event applies: a rejected event is dropped whole and
    * never moves the clock (an answer for an unknown call an hour ahead must not make the rest of the
    * stream out of order).
+   *
+   * Events come in many shapes, so every read of one of their fields is a megamorphic property load,
+   * and reading the number `t` allocates a fresh heap number each time: the hot path reads each field
+   * once and passes it on (`t` here, the others in check() and apply()).
    */
   private pushChecked(e: WallboardEvent, tag: number): boolean {
-    const problem = this.timeProblem(e) ?? this.check(e);
+    const t = e.t;
+    const problem = this.timeProblem(e, t) ?? this.check(e, t);
     if (problem) return this.reject(problem[0], problem[1], tag);
-    this.advance(e.t);
-    const late = this.apply(e);
+    this.advance(t);
+    const late = this.apply(e, t);
     if (late) return this.reject(late[0], late[1], tag); // unreachable while check() mirrors apply()
-    if (e.id !== undefined) this.rememberId(e.id);
+    const id = e.id;
+    if (id !== undefined) this.rememberId(id);
     if (this.startedAt === null) {
-      this.startedAt = e.t;
+      this.startedAt = t;
       // With a clock, the clock vouches for the first event's time; without one, the next events do.
       if (!this.options.clock) {
         this.provisional = true;
@@ -202,17 +230,18 @@ export class EngineCore {
    * (`settleStart`).
    */
   private pushProvisional(e: WallboardEvent, tag: number): boolean {
-    const vsFirst = this.timeProblem(e);
+    const t = e.t;
+    const vsFirst = this.timeProblem(e, t);
     if (!vsFirst) {
       const ok = this.pushChecked(e, tag);
       if (ok) this.settleStart();
       return ok;
     }
-    const content = this.check(e);
+    const content = this.check(e, t);
     if (content) return this.reject(content[0], content[1], tag);
     const held = this.held;
     this.held = null;
-    if (held && this.follows(held.value.t, e.t)) {
+    if (held && this.follows(held.value.t, t)) {
       this.retractFirst(held.value);
       this.pushChecked(held.value, held.tag);
       return this.provisional ? this.pushProvisional(e, tag) : this.pushChecked(e, tag);
@@ -236,20 +265,20 @@ export class EngineCore {
     return t >= prev - this.options.outOfOrderToleranceMs && t <= prev + this.options.maxJumpMs;
   }
 
-  /** Why the event's time is unacceptable now, or null. */
-  private timeProblem(e: WallboardEvent): [RejectReason, string] | null {
+  /** Why the event's time `t` (its `e.t`) is unacceptable now, or null. */
+  private timeProblem(e: WallboardEvent, t: number): [RejectReason, string] | null {
     const now = this.now;
     if (now !== Number.NEGATIVE_INFINITY) {
-      if (e.t < now - this.options.outOfOrderToleranceMs)
-        return ['out-of-order', `${e.type} at ${e.t} is ${now - e.t} ms behind the stream`];
-      if (e.t > now + this.options.maxJumpMs)
-        return ['bad-time', `${e.type} at ${e.t} is ${e.t - now} ms ahead of the stream`];
+      if (t < now - this.options.outOfOrderToleranceMs)
+        return ['out-of-order', `${e.type} at ${t} is ${now - t} ms behind the stream`];
+      if (t > now + this.options.maxJumpMs)
+        return ['bad-time', `${e.type} at ${t} is ${t - now} ms ahead of the stream`];
     }
     const clock = this.options.clock;
-    if (clock && e.t > now) {
+    if (clock && t > now) {
       const c = clock();
-      if (Number.isFinite(c) && e.t > c + this.options.maxJumpMs)
-        return ['bad-time', `${e.type} at ${e.t} is ${e.t - c} ms ahead of the clock`];
+      if (Number.isFinite(c) && t > c + this.options.maxJumpMs)
+        return ['bad-time', `${e.type} at ${t} is ${t - c} ms ahead of the clock`];
     }
     return null;
   }
@@ -274,11 +303,13 @@ export class EngineCore {
     this.daySeq = this.dayStart = this.nextDay = 0;
     this.scopes.clear();
     this.queueScopes.clear();
+    this.queueInfos.clear();
     this.partnerScopes.clear();
     this.teamScopes.clear();
     this.all = new Scope('all', Level.All, this.options.rollingMin, 0, 0);
     this.scopes.set('all', this.all);
     this.calls.clear();
+    this.lookedUpId = this.lookedUp = undefined;
     this.agents.clear();
     this.queuePartner.clear();
     for (const [q, cfg] of Object.entries(this.options.queues))
@@ -395,19 +426,21 @@ export class EngineCore {
 
   private evictStale(): void {
     const limit = this.now - this.options.evictAfterMs;
-    for (const [id, c] of this.calls) {
-      if (c.lastSeen >= limit) continue;
+    // forEach, not for-of over entries: that allocates an [id, value] pair per call and agent, every
+    // five minutes, which was an eighth of the engine's garbage. (Deleting while iterating is safe.)
+    this.calls.forEach((c, id) => {
+      if (c.lastSeen >= limit) return;
       this.stopWaiting(c);
       this.calls.delete(id);
       this.release(c);
       this.diagnostics.evicted++;
-    }
-    for (const [id, a] of this.agents) {
+    });
+    this.agents.forEach((a, id) => {
       if (a.state === S_OFFLINE && a.since < limit && !a.acwPending) {
         this.setAgentScopes(a, [], this.now);
         this.agents.delete(id);
       }
-    }
+    });
   }
 
   // ---- scopes ---------------------------------------------------------------------------------------
@@ -430,6 +463,33 @@ export class EngineCore {
     return this.scope(this.queueScopes, 'queue', q, Level.Queue);
   }
 
+  /** The queue's scope with what its calls need from configuration; null when no scope can be added. */
+  private queueInfo(q: string): QueueInfo | null {
+    let info = this.queueInfos.get(q);
+    if (info) return info;
+    const scope = this.queueScope(q);
+    if (!scope) return null;
+    const cfg = this.options.queues[q];
+    const queueT = cfg?.slThresholdSec;
+    info = {
+      scope,
+      ownerConfigured: Boolean(cfg?.partner),
+      thresholdMs: queueT === undefined ? this.defaultThresholdMs : queueT * 1000,
+      ownerScope: undefined,
+    };
+    this.queueInfos.set(q, info);
+    return info;
+  }
+
+  /**
+   * The scope of the partner owning queue `q`. Cached: the owner changes only in onQueued, which clears
+   * the cache, and a partner scope refused for want of room stays refused (scopes are never removed).
+   */
+  private ownerScope(q: string, info: QueueInfo): Scope | null {
+    if (info.ownerScope === undefined) info.ownerScope = this.partnerScope(this.queuePartner.get(q));
+    return info.ownerScope;
+  }
+
   private partnerScope(p: string | undefined): Scope | null {
     return p === undefined ? null : this.scope(this.partnerScopes, 'partner', p, Level.Partner);
   }
@@ -447,47 +507,54 @@ export class EngineCore {
 
   /**
    * Why `e` would be rejected by the state it meets, or null: the same decisions `apply` makes, taken
-   * before time moves. A call the advance to `e.t` would evict or settle counts as gone already.
+   * before time moves (to `t`, the event's time). A call the advance to `t` would evict or settle counts
+   * as gone already.
    */
-  private check(e: WallboardEvent): [RejectReason, string] | null {
-    if (e.type === 'agent.state') return null;
-    if (e.type === 'call.rated') return this.roomFor(e.queue);
-    const c = this.liveCall(e.call, e.t);
-    if (e.type === 'call.queued') {
+  private check(e: WallboardEvent, t: number): [RejectReason, string] | null {
+    const type = e.type; // read once (see pushChecked)
+    if (type === 'agent.state') return null;
+    const queue = e.queue;
+    if (type === 'call.rated') return this.roomFor(queue);
+    const call = e.call;
+    const c = this.liveCall(call, t);
+    if (type === 'call.queued') {
       if (c && c.status !== OVERFLOWED)
-        return ['invalid-transition', `call "${e.call}" queued twice without overflowing`];
-      return this.roomFor(e.queue);
+        return ['invalid-transition', `call "${call}" queued twice without overflowing`];
+      return this.roomFor(queue);
     }
-    if (!c) return ['unknown-call', `${e.type} for call "${e.call}" never queued here`];
-    if (c.queueId !== e.queue) {
+    if (!c) return ['unknown-call', `${type} for call "${call}" never queued here`];
+    if (c.queueId !== queue) {
       return [
         'invalid-transition',
-        `${e.type} for call "${e.call}" in queue "${e.queue}", but it is in ${c.queue.key}`,
+        `${type} for call "${call}" in queue "${queue}", but it is in ${c.queue.key}`,
       ];
     }
-    switch (e.type) {
+    switch (type) {
       case 'call.answered':
         return c.status === WAITING
           ? null
-          : ['invalid-transition', `call "${e.call}" answered but not waiting`];
+          : ['invalid-transition', `call "${call}" answered but not waiting`];
       case 'call.abandoned':
         return c.status === WAITING
           ? null
-          : ['invalid-transition', `call "${e.call}" abandoned but not waiting`];
+          : ['invalid-transition', `call "${call}" abandoned but not waiting`];
       case 'call.overflowed':
         return c.status === WAITING
           ? null
-          : ['invalid-transition', `call "${e.call}" overflowed but not waiting`];
+          : ['invalid-transition', `call "${call}" overflowed but not waiting`];
       case 'call.ended':
         return c.status === ANSWERED
           ? null
-          : ['invalid-transition', `call "${e.call}" ended but never answered`];
+          : ['invalid-transition', `call "${call}" ended but never answered`];
     }
   }
 
   /** The call as `advance(t)` would leave it: undefined when eviction or an overflow's settling removes it. */
   private liveCall(id: string, t: number): CallState | undefined {
     const c = this.calls.get(id);
+    this.lookedUpId = id;
+    this.lookedUp = c;
+    this.lookedUpGen = c === undefined ? 0 : c.gen;
     if (!c || !(t > this.now)) return c;
     if (c.status === OVERFLOWED && c.overflowAt < t - this.options.outOfOrderToleranceMs) return undefined;
     const everyMs = EVICT_EVERY_MIN * 60_000;
@@ -502,37 +569,48 @@ export class EngineCore {
       : ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
   }
 
-  /** Applies a checked event; a problem here means check() missed one (the event is still rejected). */
-  private apply(e: WallboardEvent): [RejectReason, string] | null {
-    if (e.type === 'agent.state') return this.onAgentState(e);
-    return this.onCall(e);
+  /**
+   * `this.calls.get(id)` now, for the call check() just looked up, without hashing the id again: the
+   * advance() between them only removes calls, and every removal releases the call, bumping its gen.
+   */
+  private checkedCall(id: string): CallState | undefined {
+    if (id !== this.lookedUpId) return this.calls.get(id);
+    const c = this.lookedUp;
+    return c !== undefined && c.gen === this.lookedUpGen ? c : undefined;
   }
 
-  private onCall(e: CallEvent): [RejectReason, string] | null {
-    if (e.type === 'call.queued') return this.onQueued(e.call, e.queue, e.partner, e.t);
-    if (e.type === 'call.rated') return this.onRated(e.queue, e.agent, e.score);
-    const c = this.calls.get(e.call);
-    if (!c || c.queueId !== e.queue) return ['unknown-call', `${e.type} for call "${e.call}" gone meanwhile`];
-    c.lastSeen = e.t;
-    switch (e.type) {
+  /**
+   * Applies a checked event at its time `t`; a problem here means check() missed one (the event is still
+   * rejected). Each field of `e` is read once (see pushChecked).
+   */
+  private apply(e: WallboardEvent, t: number): [RejectReason, string] | null {
+    const type = e.type;
+    if (type === 'agent.state') return this.onAgentState(e, t);
+    if (type === 'call.queued') return this.onQueued(e.call, e.queue, e.partner, t);
+    if (type === 'call.rated') return this.onRated(e.queue, e.agent, e.score);
+    const call = e.call;
+    const c = this.checkedCall(call);
+    if (!c || c.queueId !== e.queue) return ['unknown-call', `${type} for call "${call}" gone meanwhile`];
+    c.lastSeen = t;
+    switch (type) {
       case 'call.answered':
-        this.answer(c, e.t, e.agent);
+        this.answer(c, t, e.agent);
         return null;
       case 'call.abandoned':
-        this.abandon(c, e.t);
-        this.calls.delete(e.call);
+        this.abandon(c, t);
+        this.calls.delete(call);
         this.release(c);
         return null;
       case 'call.overflowed':
-        this.outcomeAt(c.queue, c, F.overflowed, F.waitOverflowed, e.t - c.visitAt);
+        this.outcomeAt(c.queue, c, F.overflowed, F.waitOverflowed, t - c.visitAt);
         c.queue.waiting.delete(c);
         c.status = OVERFLOWED;
-        c.overflowAt = e.t;
-        this.overflowPending.push({ c, gen: c.gen, id: e.call });
+        c.overflowAt = t;
+        this.overflowPending.push({ c, gen: c.gen, id: call });
         return null;
       case 'call.ended':
-        this.end(c, e.t, e.agent, e.holdMs);
-        this.calls.delete(e.call);
+        this.end(c, t, e.agent, e.holdMs);
+        this.calls.delete(call);
         this.release(c);
         return null;
     }
@@ -544,20 +622,17 @@ export class EngineCore {
     partnerId: string | undefined,
     t: number,
   ): [RejectReason, string] | null {
-    const q = this.queueScope(queue);
-    if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
-    if (
-      partnerId !== undefined &&
-      !this.options.queues[queue]?.partner &&
-      this.queuePartner.get(queue) !== partnerId
-    ) {
+    const info = this.queueInfo(queue);
+    if (!info) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
+    const q = info.scope;
+    if (partnerId !== undefined && !info.ownerConfigured && this.queuePartner.get(queue) !== partnerId) {
       this.queuePartner.set(queue, partnerId);
+      info.ownerScope = undefined;
       this.queueOwnerChanged(queue);
     }
-    const partner = this.partnerScope(partnerId ?? this.queuePartner.get(queue));
-    const queueT = this.options.queues[queue]?.slThresholdSec;
-    const thresholdMs = queueT === undefined ? this.defaultThresholdMs : queueT * 1000;
-    const existing = this.calls.get(id);
+    const partner = partnerId === undefined ? this.ownerScope(queue, info) : this.partnerScope(partnerId);
+    const thresholdMs = info.thresholdMs;
+    const existing = this.checkedCall(id);
     const m = this.minute;
     if (existing) {
       if (existing.status !== OVERFLOWED)
@@ -737,12 +812,12 @@ export class EngineCore {
   }
 
   private onRated(queue: string, agentId: string, score: number): [RejectReason, string] | null {
-    const q = this.queueScope(queue);
-    if (!q) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
+    const info = this.queueInfo(queue);
+    if (!info) return ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
     const good = score >= 4 ? 1 : 0;
-    rate(q, good);
+    rate(info.scope, good);
     rate(this.all, good);
-    const partner = this.partnerScope(this.queuePartner.get(queue));
+    const partner = this.ownerScope(queue, info);
     if (partner) rate(partner, good);
     const team = this.agents.get(agentId)?.teamScope;
     if (team) rate(team, good);
@@ -759,13 +834,15 @@ export class EngineCore {
     if (a.acwTeam) wrappedUp(a.acwTeam, acw);
   }
 
-  private onAgentState(e: AgentStateEvent): [RejectReason, string] | null {
+  /** An agent.state at time `t` (its `e.t`); each field of `e` is read once (see pushChecked). */
+  private onAgentState(e: AgentStateEvent, t: number): [RejectReason, string] | null {
     const next = STATE_INDEX.get(e.state) ?? 0;
-    let a = this.agents.get(e.agent);
+    const agentId = e.agent;
+    let a = this.agents.get(agentId);
     if (!a) {
       a = {
         state: S_OFFLINE,
-        since: e.t,
+        since: t,
         team: undefined,
         partner: undefined,
         queuesKey: '',
@@ -780,24 +857,25 @@ export class EngineCore {
         acwTeam: null,
         tracked: true,
       };
-      this.agents.set(e.agent, a);
+      this.agents.set(agentId, a);
     }
     const prev = a.state;
     // ACW of a call runs from its end until the agent next leaves ACW; straight to another state is none.
     if (a.acwPending) {
-      if (prev === S_ACW && next !== S_ACW) this.finishAcw(a, e.t);
+      if (prev === S_ACW && next !== S_ACW) this.finishAcw(a, t);
       else if (prev !== S_ACW && next !== S_ACW && next !== S_ONCALL) this.finishAcw(a, a.acwFrom);
     }
-    if (e.queues) a.queuesStated = true;
-    const queuesKey = e.queues ? e.queues.join('\u0000') : a.queuesKey;
+    const queues = e.queues;
+    if (queues) a.queuesStated = true;
+    const queuesKey = queues ? queues.join('\u0000') : a.queuesKey;
     const team = e.team ?? a.team;
     const partner = e.partner ?? a.partner;
     if (queuesKey !== a.queuesKey || team !== a.team || partner !== a.partner || a.scopes.length === 0) {
       a.queuesKey = queuesKey;
-      if (e.queues) a.queues = [...e.queues];
+      if (queues) a.queues = [...queues];
       a.team = team;
       a.partner = partner;
-      this.rescope(a, e.t);
+      this.rescope(a, t);
     }
     if (next !== prev) {
       for (const s of a.scopes) {
@@ -805,7 +883,7 @@ export class EngineCore {
         s.changeCount(next, 1, this.now);
       }
       a.state = next;
-      a.since = e.t;
+      a.since = t;
     }
     return null;
   }
