@@ -45,13 +45,23 @@ export function validateEvent(value: unknown): Validation {
   return problem ?? { ok: true, event: value as WallboardEvent };
 }
 
+/** Whether `value` is a JSON object (not null, not an array): findProblem's first check. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** The engine's hot path: null when `value` is a valid event (no allocation), else the rejection. */
 export function findProblem(value: unknown): Rejection | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail('malformed', 'not a JSON object');
-  }
-  const e = value as Record<string, unknown>;
-  const { type, t } = e;
+  if (!isJsonObject(value)) return fail('malformed', 'not a JSON object');
+  return findFieldProblem(value, value.type, value.t);
+}
+
+/**
+ * findProblem for an object whose `type` and `t` the caller has read already. The engine reads each
+ * field of an event once: events come in many shapes, and every read of a number field through such
+ * a megamorphic load allocates a heap number.
+ */
+export function findFieldProblem(e: Record<string, unknown>, type: unknown, t: unknown): Rejection | null {
   if (typeof type !== 'string') return fail('malformed', 'missing "type"');
   if (typeof t !== 'number' || !Number.isFinite(t)) return fail('bad-time', `"t" is not a finite number`);
   if (t < MIN_T || t > MAX_T) return fail('bad-time', `"t" ${t} is not epoch milliseconds in 1990-2100`);

@@ -11,7 +11,13 @@
 import type { AgentStateEvent, WallboardEvent } from '../events.js';
 import { AGENT_STATES } from '../events.js';
 import type { Diagnostics } from '../types.js';
-import { findProblem, type RejectReason } from '../validate.js';
+import {
+  findFieldProblem,
+  findProblem,
+  isJsonObject,
+  type Rejection,
+  type RejectReason,
+} from '../validate.js';
 import { type Acc, F } from './accumulator.js';
 import type { ResolvedOptions } from './options.js';
 import { Level, Scope } from './scope.js';
@@ -162,6 +168,9 @@ export class EngineCore {
   private lookedUpId: string | undefined = undefined;
   private lookedUp: CallState | undefined = undefined;
   private lookedUpGen = 0;
+  /** Likewise the queue record roomFor() found, for onQueued and onRated (records are never removed). */
+  private lookedUpQueueId: string | undefined = undefined;
+  private lookedUpQueue: QueueInfo | undefined = undefined;
 
   constructor(readonly options: ResolvedOptions) {
     this.calendar = new ZoneCalendar(options.timeZone);
@@ -179,13 +188,21 @@ export class EngineCore {
    * `tag` is handed back to `onReject` when this event is rejected (the report CLI passes line numbers).
    */
   push(value: unknown, tag = 0): boolean {
-    const invalid = findProblem(value);
+    if (!isJsonObject(value)) {
+      const why = findProblem(value) as Rejection; // never null for a value that is not an object
+      return this.reject(why.reason, why.detail, tag);
+    }
+    // `t` is read once, here, for validation and everything after (see pushChecked).
+    const t = value.t;
+    const invalid = findFieldProblem(value, value.type, t);
     if (invalid) return this.reject(invalid.reason, invalid.detail, tag);
-    const e = value as WallboardEvent;
+    const e = value as unknown as WallboardEvent;
     const id = e.id;
     if (id !== undefined && (this.seenIds.has(id) || this.oldIds.has(id)))
       return this.reject('duplicate', `id "${id}" seen before`, tag);
-    return this.provisional ? this.pushProvisional(e, tag) : this.pushChecked(e, tag);
+    return this.provisional
+      ? this.pushProvisional(e, t as number, tag)
+      : this.pushChecked(e, t as number, tag);
   }
 
   /**
@@ -195,10 +212,9 @@ export class EngineCore {
    *
    * Events come in many shapes, so every read of one of their fields is a megamorphic property load,
    * and reading the number `t` allocates a fresh heap number each time: the hot path reads each field
-   * once and passes it on (`t` here, the others in check() and apply()).
+   * once and passes it on (`t`, read in push(), here; the others in check() and apply()).
    */
-  private pushChecked(e: WallboardEvent, tag: number): boolean {
-    const t = e.t;
+  private pushChecked(e: WallboardEvent, t: number, tag: number): boolean {
     const problem = this.timeProblem(e, t) ?? this.check(e, t);
     if (problem) return this.reject(problem[0], problem[1], tag);
     this.advance(t);
@@ -229,11 +245,10 @@ export class EngineCore {
    * stream starts again from the held event. A held event that nothing confirms is rejected at the end
    * (`settleStart`).
    */
-  private pushProvisional(e: WallboardEvent, tag: number): boolean {
-    const t = e.t;
+  private pushProvisional(e: WallboardEvent, t: number, tag: number): boolean {
     const vsFirst = this.timeProblem(e, t);
     if (!vsFirst) {
-      const ok = this.pushChecked(e, tag);
+      const ok = this.pushChecked(e, t, tag);
       if (ok) this.settleStart();
       return ok;
     }
@@ -243,8 +258,8 @@ export class EngineCore {
     this.held = null;
     if (held && this.follows(held.value.t, t)) {
       this.retractFirst(held.value);
-      this.pushChecked(held.value, held.tag);
-      return this.provisional ? this.pushProvisional(e, tag) : this.pushChecked(e, tag);
+      this.pushChecked(held.value, held.value.t, held.tag);
+      return this.provisional ? this.pushProvisional(e, t, tag) : this.pushChecked(e, t, tag);
     }
     if (held) this.reject(held.reason, held.detail, held.tag);
     this.held = { value: e, tag, reason: vsFirst[0], detail: vsFirst[1] };
@@ -304,6 +319,7 @@ export class EngineCore {
     this.scopes.clear();
     this.queueScopes.clear();
     this.queueInfos.clear();
+    this.lookedUpQueueId = this.lookedUpQueue = undefined;
     this.partnerScopes.clear();
     this.teamScopes.clear();
     this.all = new Scope('all', Level.All, this.options.rollingMin, 0, 0);
@@ -465,6 +481,7 @@ export class EngineCore {
 
   /** The queue's scope with what its calls need from configuration; null when no scope can be added. */
   private queueInfo(q: string): QueueInfo | null {
+    if (q === this.lookedUpQueueId && this.lookedUpQueue !== undefined) return this.lookedUpQueue;
     let info = this.queueInfos.get(q);
     if (info) return info;
     const scope = this.queueScope(q);
@@ -564,7 +581,11 @@ export class EngineCore {
   }
 
   private roomFor(queue: string): [RejectReason, string] | null {
-    return this.queueScopes.has(queue) || this.scopes.size < MAX_SCOPES
+    // The queue's record is kept for apply(), which then needs no look-up of its own.
+    const info = this.queueInfos.get(queue);
+    this.lookedUpQueueId = queue;
+    this.lookedUpQueue = info;
+    return info !== undefined || this.queueScopes.has(queue) || this.scopes.size < MAX_SCOPES
       ? null
       : ['bad-field', `too many scopes (limit ${MAX_SCOPES})`];
   }
@@ -878,10 +899,7 @@ export class EngineCore {
       this.rescope(a, t);
     }
     if (next !== prev) {
-      for (const s of a.scopes) {
-        s.changeCount(prev, -1, this.now);
-        s.changeCount(next, 1, this.now);
-      }
+      for (const s of a.scopes) s.moveAgent(prev, next, this.now);
       a.state = next;
       a.since = t;
     }

@@ -83,6 +83,18 @@ export class Scope {
     this.weight[state] -= delta * (t - this.minuteStart);
   }
 
+  /**
+   * One agent from state `from` to `to` (different) at time t: changeCount(from, -1, t) and
+   * changeCount(to, 1, t) in one call, since an agent's every state change does it in each of its scopes.
+   */
+  moveAgent(from: number, to: number, t: number): void {
+    const dt = t - this.minuteStart;
+    this.agentCounts[from]--;
+    this.agentCounts[to]++;
+    this.weight[from] += dt;
+    this.weight[to] -= dt;
+  }
+
   /** Writes the open minute's agent time up to t into its bucket (idempotent for a given t). */
   settle(t: number): void {
     const span = t - this.minuteStart;
