@@ -7,6 +7,7 @@ export const queueTileStyles = [
   css`
     :host {
       --_figure-size: var(--wb-queue-tile-figure-size, 2em);
+      --_value-size: var(--wb-queue-tile-value-size, 1.25em);
       contain: content;
     }
     .head {
@@ -17,7 +18,8 @@ export const queueTileStyles = [
     }
     dl {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(7em, 1fr));
+      /* A column is as wide as a big figure ("12:34" is about 3.3 figure-em) once those grow past 2em. */
+      grid-template-columns: repeat(auto-fit, minmax(max(7em, calc(3.3 * var(--_figure-size))), 1fr));
       gap: 0.5em 1em;
       margin: 0.5em 0;
     }
@@ -27,12 +29,16 @@ export const queueTileStyles = [
     }
     dd {
       margin: 0;
-      font-size: 1.25em;
+      font-size: var(--_value-size);
       font-weight: 700;
     }
     .big dd {
       font-size: var(--_figure-size);
       line-height: 1.1;
+    }
+    .long dd {
+      font-size: calc(var(--_figure-size) * 5 / 7);
+      line-height: calc(1.1 * 7 / 5);
     }
     .bar {
       position: relative;

@@ -46,6 +46,7 @@ const BOUND = [
  * @csspart indicator - The SL bar's fill.
  * @csspart target - The target mark on the SL bar.
  * @cssprop --wb-queue-tile-figure-size - Size of the waiting and longest-wait figures (default 2em).
+ * @cssprop --wb-queue-tile-value-size - Size of the other figures: SL, agents available, abandoned (default 1.25em).
  */
 export class WbQueueTile extends WbMeasure {
   static override styles = queueTileStyles;
@@ -175,12 +176,16 @@ export class WbQueueTile extends WbMeasure {
     const f = this.#f;
     const name = this.label || this.queue || this.scope || 'Queue';
     const dash = html`<span aria-hidden="true">–</span><span class="visually-hidden">no data</span>`;
-    const item = (term: string, value: TemplateResult | string | null, big = false) =>
-      html`<div class=${big ? 'big' : ''}><dt>${term}</dt><dd part="value">${value ?? dash}</dd></div>`;
+    // A big figure longer than "12:34" ("1:02:03", "12,345") is set smaller, to the width of one that is not.
+    const item = (term: string, value: TemplateResult | string | null, big = '') =>
+      html`<div class=${big}><dt>${term}</dt><dd part="value">${value ?? dash}</dd></div>`;
+    const bigClass = (text: string | null) => (text !== null && text.length > 5 ? 'big long' : 'big');
+    const waitText = f.longestWaitSec === null ? null : formatDuration(this.locale, f.longestWaitSec);
+    const waitingText = f.waiting === null ? null : formatCount(this.locale, f.waiting);
     const wait =
       f.longestWaitSec === null
         ? null
-        : html`<span aria-hidden="true">${formatDuration(this.locale, f.longestWaitSec)}</span><span class="visually-hidden">${formatDuration(this.locale, f.longestWaitSec, 'long')}</span>`;
+        : html`<span aria-hidden="true">${waitText}</span><span class="visually-hidden">${formatDuration(this.locale, f.longestWaitSec, 'long')}</span>`;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label">
         <div class="head">
@@ -188,8 +193,8 @@ export class WbQueueTile extends WbMeasure {
           <span part="status" class="status">${statusIcon(this.status)}${STATUS_WORDS[this.status]}</span>
         </div>
         <dl>
-          ${item('Waiting', f.waiting === null ? null : formatCount(this.locale, f.waiting), true)}
-          ${item('Longest wait', wait, true)}
+          ${item('Waiting', waitingText, bigClass(waitingText))}
+          ${item('Longest wait', wait, bigClass(waitText))}
           ${item('Service level', f.serviceLevel === null ? null : formatPercent(this.locale, f.serviceLevel))}
           ${item('Agents available', f.agentsAvailable === null ? null : formatCount(this.locale, f.agentsAvailable))}
           ${item('Abandoned', f.abandonRate === null ? null : formatPercent(this.locale, f.abandonRate, 1))}

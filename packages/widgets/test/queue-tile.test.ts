@@ -181,6 +181,34 @@ describe('wb-queue-tile', () => {
     expect(el.status).to.equal('ok');
   });
 
+  it('keeps desk sizes by default, and with larger figure sizes widens its columns so no figure overlaps', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 900px; font-size: 16px">
+      <wb-queue-tile label="Sales" .waiting=${12345} .longestWaitSec=${754} .serviceLevel=${0.82}
+        .agentsAvailable=${3} .abandonRate=${0.126}></wb-queue-tile>
+    </div>`);
+    const el = wrap.querySelector('wb-queue-tile')!;
+    const dds = () => [...el.shadowRoot!.querySelectorAll('dd')];
+    const size = (dd: Element) => Number.parseFloat(getComputedStyle(dd).fontSize);
+    const host = Number.parseFloat(getComputedStyle(el).fontSize);
+    // Desk: 2em for waiting and longest wait ("12,345" is longer than "12:34": set at 5/7), 1.25em for the rest.
+    expect(dds().map((d) => Math.round((size(d) / host) * 100) / 100)).to.deep.equal([
+      1.43, 2, 1.25, 1.25, 1.25,
+    ]);
+    for (const figureSize of ['2em', '4em', '8em']) {
+      el.style.setProperty('--wb-queue-tile-figure-size', figureSize);
+      el.style.setProperty('--wb-queue-tile-value-size', `calc(0.625 * ${figureSize})`);
+      await new Promise((r) => requestAnimationFrame(r));
+      // Each figure's text stays inside its own column, and the columns inside the card.
+      const card = part(el, 'base').getBoundingClientRect();
+      for (const dd of dds()) {
+        const box = dd.getBoundingClientRect();
+        expect(dd.scrollWidth, `${figureSize}: ${dd.textContent}`).to.be.at.most(dd.clientWidth + 1);
+        expect(box.right).to.be.at.most(card.right);
+      }
+    }
+    expect(size(dds()[1]) / host).to.equal(8);
+  });
+
   it('logs no Lit dev-mode warnings', () => {
     expect(litWarnings()).to.deep.equal([]);
   });

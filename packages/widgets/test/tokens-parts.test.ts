@@ -38,7 +38,7 @@ const DOCUMENTED = {
   },
   'wb-queue-tile': {
     cls: WbQueueTile,
-    tokens: ['figure-size'],
+    tokens: ['figure-size', 'value-size'],
   },
   'wb-clock': { cls: WbClock, tokens: ['value-size'] },
   'wb-ticker': { cls: WbTicker, tokens: ['gap'] },
