@@ -77,11 +77,18 @@ async function everyPageLegible(page: Page, height: number): Promise<string[]> {
         fit: Number.parseFloat(body.style.getPropertyValue('--fit') || '1'),
         cramped: body.hasAttribute('data-cramped'),
         fits: grid.scrollHeight <= grid.clientHeight + 1 && grid.scrollWidth <= grid.clientWidth + 1,
+        // Size-contained cards (figures sized from the card) keep their content inside the card.
+        spilled: [...grid.children]
+          .filter((el) => getComputedStyle(el).containerType === 'size')
+          .map((el) => [el, el.shadowRoot!.querySelector('[part~="base"]')!] as const)
+          .filter(([, c]) => c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1)
+          .map(([el]) => el.getAttribute('label') ?? el.localName),
         smallest,
       };
     });
     out.push(`${title} ${m.fit} ${m.smallest}px`);
     expect(m.fits, `${title} fits`).toBe(true);
+    expect(m.spilled, `${title} cards spilled`).toEqual([]);
     expect(m.cramped, `${title} cramped`).toBe(false);
     expect(m.fit, `${title} fit`).toBeGreaterThanOrEqual(0.7);
     expect(m.smallest, `${title} smallest text`).toBeGreaterThanOrEqual(height / 80);
@@ -291,6 +298,87 @@ describe('floor board (tv.html)', () => {
     const middle = (r: { top: number; height: number }) => r.top + r.height / 2;
     expect(Math.abs(middle(box.value) - middle(box.card))).toBeLessThan(box.card.height * 0.15);
     console.log(`four widgets 1080p: ${(await everyPageLegible(page, 1080)).join('; ')}`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("sizes queue tiles' figures from their card when there is room, none overlapping or spilling", async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const tiles = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        type: 'queue-tile',
+        queue: 'retail',
+        label: `Retail ${i + 1}`,
+      }));
+    await page.route(
+      (url) => url.pathname === '/layouts/tiles.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            scenario: 'monday-peak',
+            pages: [
+              { title: 'One', columns: 1, widgets: tiles(1) },
+              { title: 'Four', columns: 2, widgets: tiles(4) },
+              { title: 'Ten', columns: 5, widgets: tiles(10) },
+            ],
+          }),
+        }),
+    );
+    await page.goto(`${server.url}/tv.html?layout=/layouts/tiles.json&at=11:30&paused=1&rotate=3600`);
+    await running(page);
+    await expect.poll(() => fitted(page)).toBe(0);
+    /** Per tile on the shown page: its big figure's size in its own em, and whether any two figures overlap. */
+    const measure = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.tv-page-body:not([hidden]) wb-queue-tile')].map((tile) => {
+          const dds = [...tile.shadowRoot!.querySelectorAll('dd')].map((dd) => {
+            const r = dd.getBoundingClientRect();
+            // The figure as seen: the spoken form beside it is visually hidden.
+            const range = document.createRange();
+            range.selectNodeContents(dd.querySelector('[aria-hidden="true"]') ?? dd);
+            return { box: r, text: range.getBoundingClientRect() };
+          });
+          const em = Number.parseFloat(getComputedStyle(tile).fontSize);
+          const big = Number.parseFloat(
+            getComputedStyle(tile.shadowRoot!.querySelector('.big dd')!).fontSize,
+          );
+          const overlap = dds.some((a, i) =>
+            dds.some(
+              (b, j) =>
+                i !== j &&
+                a.text.left < b.text.right - 1 &&
+                b.text.left < a.text.right - 1 &&
+                a.text.top < b.text.bottom - 1 &&
+                b.text.top < a.text.bottom - 1,
+            ),
+          );
+          const outside = dds.some((d) => d.text.right > d.box.right + 1);
+          return { ratio: big / em, overlap, outside };
+        }),
+      );
+    const seen: string[] = [];
+    for (const [i, least] of [
+      [0, 6],
+      [1, 2.5],
+      [2, 2],
+    ] as const) {
+      if (i > 0) {
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => fitted(page)).toBe(i);
+      }
+      const m = await measure();
+      seen.push(`${m.length} tiles ${m[0].ratio.toFixed(2)}em`);
+      for (const t of m) {
+        expect(t.ratio).toBeGreaterThanOrEqual(least);
+        expect(t.overlap).toBe(false);
+        expect(t.outside).toBe(false);
+      }
+    }
+    console.log(`queue tiles' big figures at 1080p: ${seen.join(', ')}`);
+    console.log(`queue tiles 1080p: ${(await everyPageLegible(page, 1080)).join('; ')}`);
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    console.log(`queue tiles 4K: ${(await everyPageLegible(page, 2160)).join('; ')}`);
     expect(errors).toEqual([]);
     await close();
   });

@@ -16,8 +16,20 @@ async function settle(page: HTMLElement): Promise<void> {
   await frame();
 }
 
+const spills = (el: Element) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+
+/**
+ * Whether the page's grid spills, or the content of one of its size-contained cards (tv.css) does: those
+ * take their cell whatever their content, so their own card is where too little room shows.
+ */
 function overflows(grid: HTMLElement): boolean {
-  return grid.scrollHeight > grid.clientHeight + 1 || grid.scrollWidth > grid.clientWidth + 1;
+  if (spills(grid)) return true;
+  for (const el of grid.children) {
+    if (getComputedStyle(el).containerType !== 'size') continue;
+    const card = el.shadowRoot?.querySelector('[part~="base"]');
+    if (card && spills(card)) return true;
+  }
+  return false;
 }
 
 /** The smallest scale auto-fit uses: body text at 0.7 x 1.35 rem, about 19 px at 1080p. */
