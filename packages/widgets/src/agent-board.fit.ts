@@ -73,6 +73,8 @@ export class AgentFitController implements ReactiveController {
         this.#gap = { row: px(style.rowGap), column: px(style.columnGap) };
       }
     }
+    // Not rendered (a hidden page of a rotating board): keep what fitted, so it shows at once again.
+    if (this.#listBox.inline === 0 && this.#listBox.block === 0) return;
     const next = fitCount(this.#listBox, this.#rowBox, this.#gap);
     if (next !== this.capacity) {
       this.capacity = next;

@@ -377,6 +377,12 @@ describe('wb-agent-board', () => {
       expectFits(el, agents);
       const grown = onCall();
       expect(Number(grown.rest.match(/\d+/)![0])).to.be.below(Number(before.rest.match(/\d+/)![0]));
+      // Hidden (a board's page turned away) it keeps its rows, so they are there the moment it shows.
+      el.parentElement!.hidden = true;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('.s-on-call li').length).to.equal(grown.rows.length);
+      el.parentElement!.hidden = false;
       // Larger type: fewer rows in the same box.
       el.style.setProperty('--wb-font-size-scale', '1.6');
       await waitUntil(() => onCall().rows.length < grown.rows.length, 'fewer rows with larger type');
