@@ -290,12 +290,20 @@ export class WbAgentBoard extends WbMeasure {
     return html`<li><span class="name">${r.name}</span><span class="team">${r.team}</span><span class="time">${r.since === null ? '–' : this.#duration((now - r.since) / 1000)}</span></li>`;
   }
 
+  /**
+   * The list's landmark name, after the widget's label: a page with several boards (one per team) then
+   * has landmarks a screen-reader user can tell apart (axe: landmark-unique).
+   */
+  get #regionName(): string {
+    return `${this.label || 'Agents'}, by state, longest in state first`;
+  }
+
   /** `fit`: a column per state, as many rows as fit (none until measured), the rest counted. */
   #columns() {
     const now = this.#shown;
     const fits = this.#fit.capacity;
     return html`
-      <div class="rows" role="region" aria-label="Agents by state, longest in state first">
+      <div class="rows" role="region" aria-label=${this.#regionName}>
         <i class="ruler" aria-hidden="true"></i>
         ${this.#groups.map(([state, rows]) => {
           const shown = fits === null ? 0 : Math.min(fits, rows.length);
@@ -322,7 +330,7 @@ export class WbAgentBoard extends WbMeasure {
     const limit =
       Number.isFinite(this.groupLimit) && this.groupLimit > 0 ? Math.floor(this.groupLimit) : Infinity;
     return html`
-      <div class="rows" role="region" aria-label="Agents by state, longest in state first" tabindex="0">
+      <div class="rows" role="region" aria-label=${this.#regionName} tabindex="0">
         ${this.#groups.map(([state, rows]) => {
           const open = this.#expanded.has(state);
           const shown = open ? rows : rows.slice(0, limit);

@@ -90,6 +90,27 @@ describe('wb-agent-board', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its agent list after its label, so two boards on a page are distinct landmarks (axe)', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <wb-agent-board silent label="Team Blue" .agents=${AGENTS} .time=${NOW}></wb-agent-board>
+        <wb-agent-board silent fit style="block-size:20em" label="Team Red" .agents=${AGENTS} .time=${NOW}></wb-agent-board>
+        <wb-agent-board silent .agents=${AGENTS} .time=${NOW}></wb-agent-board>
+      </div>`,
+    );
+    const boards = [...page.querySelectorAll<WbAgentBoard>('wb-agent-board')];
+    await Promise.all(boards.map((b) => elementUpdated(b)));
+    const names = boards.map((b) =>
+      b.shadowRoot!.querySelector('[role="region"]')?.getAttribute('aria-label'),
+    );
+    expect(names).to.deep.equal([
+      'Team Blue, by state, longest in state first',
+      'Team Red, by state, longest in state first',
+      'Agents, by state, longest in state first',
+    ]);
+    await expect(page).to.be.accessible();
+  });
+
   it('lists offline agents with show-offline', async () => {
     const el = await fixture<WbAgentBoard>(
       html`<wb-agent-board show-offline .time=${NOW} .agents=${AGENTS}></wb-agent-board>`,
