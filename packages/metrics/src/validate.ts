@@ -32,6 +32,10 @@ function fail(reason: RejectReason, detail: string): Rejection {
   return { ok: false, reason, detail };
 }
 
+function isOptionalString(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
+}
+
 function isId(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= 200;
 }
@@ -103,10 +107,12 @@ export function findFieldProblem(e: Record<string, unknown>, type: unknown, t: u
         return fail('bad-field', `"state" must be one of ${AGENT_STATES.join(', ')}`);
       if (e.queues !== undefined && !(Array.isArray(e.queues) && e.queues.every(isId)))
         return fail('bad-field', '"queues" must be an array of queue ids');
-      for (const k of ['name', 'team', 'partner', 'reason'] as const) {
-        if (e[k] !== undefined && typeof e[k] !== 'string')
-          return fail('bad-field', `"${k}" must be a string`);
-      }
+      // Four named checks, not a loop over the names: a computed key read from objects of so many shapes
+      // is a megamorphic keyed load, several times slower (agent.state is half of a busy stream).
+      if (!isOptionalString(e.name)) return fail('bad-field', '"name" must be a string');
+      if (!isOptionalString(e.team)) return fail('bad-field', '"team" must be a string');
+      if (!isOptionalString(e.partner)) return fail('bad-field', '"partner" must be a string');
+      if (!isOptionalString(e.reason)) return fail('bad-field', '"reason" must be a string');
       break;
     default:
       return fail('unknown-type', `unknown type "${type.slice(0, 40)}"`);
