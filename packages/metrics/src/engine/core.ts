@@ -8,13 +8,15 @@
  * ACW (when the agent leaves ACW). A short abandon takes its call back out of `offered` in the window
  * that counted it (if that window still exists) and counts as `shortAbandoned` where it happens.
  */
-import type { AgentStateEvent, WallboardEvent } from '../events.js';
+import type { WallboardEvent } from '../events.js';
 import { AGENT_STATES } from '../events.js';
 import type { Diagnostics } from '../types.js';
 import {
+  type EventFields,
   findFieldProblem,
   findProblem,
   isJsonObject,
+  newEventFields,
   type Rejection,
   type RejectReason,
 } from '../validate.js';
@@ -161,6 +163,8 @@ export class EngineCore {
   private oldIds = new Set<string>();
   private readonly shortMs: number;
   private readonly defaultThresholdMs: number;
+  /** The fields of the event being pushed, as the validator read them (see pushChecked). */
+  private readonly fields: EventFields = newEventFields();
   /**
    * The call check() looked up for the event being pushed, with its gen then, so apply() needs no second
    * hash look-up (see checkedCall()).
@@ -192,12 +196,13 @@ export class EngineCore {
       const why = findProblem(value) as Rejection; // never null for a value that is not an object
       return this.reject(why.reason, why.detail, tag);
     }
-    // `t` is read once, here, for validation and everything after (see pushChecked).
+    // `t` is read once, here, for validation and everything after; the other fields go to this.fields
+    // (see pushChecked).
     const t = value.t;
-    const invalid = findFieldProblem(value, value.type, t);
+    const invalid = findFieldProblem(value, value.type, t, this.fields);
     if (invalid) return this.reject(invalid.reason, invalid.detail, tag);
     const e = value as unknown as WallboardEvent;
-    const id = e.id;
+    const id = this.fields.id;
     if (id !== undefined && (this.seenIds.has(id) || this.oldIds.has(id)))
       return this.reject('duplicate', `id "${id}" seen before`, tag);
     return this.provisional
@@ -212,15 +217,17 @@ export class EngineCore {
    *
    * Events come in many shapes, so every read of one of their fields is a megamorphic property load,
    * and reading the number `t` allocates a fresh heap number each time: the hot path reads each field
-   * once and passes it on (`t`, read in push(), here; the others in check() and apply()).
+   * once, in validation, which leaves `t` to push() and the others in `this.fields` (for `e`, see
+   * readFields); nothing after reads `e` again.
    */
   private pushChecked(e: WallboardEvent, t: number, tag: number): boolean {
-    const problem = this.timeProblem(e, t) ?? this.check(e, t);
+    const f = this.fields;
+    const problem = this.timeProblem(f, t) ?? this.check(f, t);
     if (problem) return this.reject(problem[0], problem[1], tag);
     this.advance(t);
-    const late = this.apply(e, t);
+    const late = this.apply(f, t);
     if (late) return this.reject(late[0], late[1], tag); // unreachable while check() mirrors apply()
-    const id = e.id;
+    const id = f.id;
     if (id !== undefined) this.rememberId(id);
     if (this.startedAt === null) {
       this.startedAt = t;
@@ -246,24 +253,31 @@ export class EngineCore {
    * (`settleStart`).
    */
   private pushProvisional(e: WallboardEvent, t: number, tag: number): boolean {
-    const vsFirst = this.timeProblem(e, t);
+    const vsFirst = this.timeProblem(this.fields, t);
     if (!vsFirst) {
       const ok = this.pushChecked(e, t, tag);
       if (ok) this.settleStart();
       return ok;
     }
-    const content = this.check(e, t);
+    const content = this.check(this.fields, t);
     if (content) return this.reject(content[0], content[1], tag);
     const held = this.held;
     this.held = null;
     if (held && this.follows(held.value.t, t)) {
       this.retractFirst(held.value);
+      this.readFields(held.value);
       this.pushChecked(held.value, held.value.t, held.tag);
+      this.readFields(e);
       return this.provisional ? this.pushProvisional(e, t, tag) : this.pushChecked(e, t, tag);
     }
     if (held) this.reject(held.reason, held.detail, held.tag);
     this.held = { value: e, tag, reason: vsFirst[0], detail: vsFirst[1] };
     return false;
+  }
+
+  /** Loads `this.fields` with an event validated before (a held one, pushed again). */
+  private readFields(e: WallboardEvent): void {
+    findFieldProblem(e as unknown as Record<string, unknown>, e.type, e.t, this.fields);
   }
 
   /** Ends the first event's probation: it stands, and an event held against it is rejected. */
@@ -280,8 +294,8 @@ export class EngineCore {
     return t >= prev - this.options.outOfOrderToleranceMs && t <= prev + this.options.maxJumpMs;
   }
 
-  /** Why the event's time `t` (its `e.t`) is unacceptable now, or null. */
-  private timeProblem(e: WallboardEvent, t: number): [RejectReason, string] | null {
+  /** Why the event's time `t` is unacceptable now, or null (`e`: its fields, for the message). */
+  private timeProblem(e: EventFields, t: number): [RejectReason, string] | null {
     const now = this.now;
     if (now !== Number.NEGATIVE_INFINITY) {
       if (t < now - this.options.outOfOrderToleranceMs)
@@ -525,14 +539,14 @@ export class EngineCore {
   /**
    * Why `e` would be rejected by the state it meets, or null: the same decisions `apply` makes, taken
    * before time moves (to `t`, the event's time). A call the advance to `t` would evict or settle counts
-   * as gone already.
+   * as gone already. `f`: the event's fields (see pushChecked).
    */
-  private check(e: WallboardEvent, t: number): [RejectReason, string] | null {
-    const type = e.type; // read once (see pushChecked)
+  private check(f: EventFields, t: number): [RejectReason, string] | null {
+    const type = f.type;
     if (type === 'agent.state') return null;
-    const queue = e.queue;
+    const queue = f.queue;
     if (type === 'call.rated') return this.roomFor(queue);
-    const call = e.call;
+    const call = f.call;
     const c = this.liveCall(call, t);
     if (type === 'call.queued') {
       if (c && c.status !== OVERFLOWED)
@@ -602,20 +616,20 @@ export class EngineCore {
 
   /**
    * Applies a checked event at its time `t`; a problem here means check() missed one (the event is still
-   * rejected). Each field of `e` is read once (see pushChecked).
+   * rejected). `f`: the event's fields (see pushChecked).
    */
-  private apply(e: WallboardEvent, t: number): [RejectReason, string] | null {
-    const type = e.type;
-    if (type === 'agent.state') return this.onAgentState(e, t);
-    if (type === 'call.queued') return this.onQueued(e.call, e.queue, e.partner, t);
-    if (type === 'call.rated') return this.onRated(e.queue, e.agent, e.score);
-    const call = e.call;
+  private apply(f: EventFields, t: number): [RejectReason, string] | null {
+    const type = f.type;
+    if (type === 'agent.state') return this.onAgentState(f, t);
+    if (type === 'call.queued') return this.onQueued(f.call, f.queue, f.partner, t);
+    if (type === 'call.rated') return this.onRated(f.queue, f.agent, f.score);
+    const call = f.call;
     const c = this.checkedCall(call);
-    if (!c || c.queueId !== e.queue) return ['unknown-call', `${type} for call "${call}" gone meanwhile`];
+    if (!c || c.queueId !== f.queue) return ['unknown-call', `${type} for call "${call}" gone meanwhile`];
     c.lastSeen = t;
     switch (type) {
       case 'call.answered':
-        this.answer(c, t, e.agent);
+        this.answer(c, t, f.agent);
         return null;
       case 'call.abandoned':
         this.abandon(c, t);
@@ -630,7 +644,7 @@ export class EngineCore {
         this.overflowPending.push({ c, gen: c.gen, id: call });
         return null;
       case 'call.ended':
-        this.end(c, t, e.agent, e.holdMs);
+        this.end(c, t, f.agent, f.holdMs);
         this.calls.delete(call);
         this.release(c);
         return null;
@@ -855,8 +869,8 @@ export class EngineCore {
     if (a.acwTeam) wrappedUp(a.acwTeam, acw);
   }
 
-  /** An agent.state at time `t` (its `e.t`); each field of `e` is read once (see pushChecked). */
-  private onAgentState(e: AgentStateEvent, t: number): [RejectReason, string] | null {
+  /** An agent.state at time `t`; `e`: its fields (see pushChecked). */
+  private onAgentState(e: EventFields, t: number): [RejectReason, string] | null {
     const next = STATE_INDEX.get(e.state) ?? 0;
     const agentId = e.agent;
     let a = this.agents.get(agentId);
