@@ -96,6 +96,17 @@ async function everyPageLegible(page: Page, height: number): Promise<string[]> {
   return out;
 }
 
+/** Answers the board's fetch of `path` with a layout file: an object (as JSON) or raw text (a broken file). */
+const serveLayout = (page: Page, path: string, body: object | string) =>
+  page.route(
+    (url) => url.pathname === path,
+    (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+  );
+
 const running = (page: Page) =>
   page.waitForFunction(() => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0);
 
@@ -258,27 +269,20 @@ describe('floor board (tv.html)', () => {
 
   it('gives an agent board the page width, and centres large figures in their cards', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await page.route(
-      (url) => url.pathname === '/layouts/four.json',
-      (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            scenario: 'monday-peak',
-            pages: [
-              {
-                title: 'Floor',
-                widgets: [
-                  { type: 'sl-gauge' },
-                  { type: 'metric', metric: 'waiting', label: 'Calls waiting' },
-                  { type: 'metric', metric: 'longestWaitSec', format: 'duration', label: 'Longest wait' },
-                  { type: 'agent-board', label: 'Agents' },
-                ],
-              },
-            ],
-          }),
-        }),
-    );
+    await serveLayout(page, '/layouts/four.json', {
+      scenario: 'monday-peak',
+      pages: [
+        {
+          title: 'Floor',
+          widgets: [
+            { type: 'sl-gauge' },
+            { type: 'metric', metric: 'waiting', label: 'Calls waiting' },
+            { type: 'metric', metric: 'longestWaitSec', format: 'duration', label: 'Longest wait' },
+            { type: 'agent-board', label: 'Agents' },
+          ],
+        },
+      ],
+    });
     await page.goto(`${server.url}/tv.html?layout=/layouts/four.json&at=11:30&paused=1`);
     await running(page);
     await expect.poll(() => fitted(page)).toBe(0);
@@ -310,21 +314,14 @@ describe('floor board (tv.html)', () => {
         queue: 'retail',
         label: `Retail ${i + 1}`,
       }));
-    await page.route(
-      (url) => url.pathname === '/layouts/tiles.json',
-      (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            scenario: 'monday-peak',
-            pages: [
-              { title: 'One', columns: 1, widgets: tiles(1) },
-              { title: 'Four', columns: 2, widgets: tiles(4) },
-              { title: 'Ten', columns: 5, widgets: tiles(10) },
-            ],
-          }),
-        }),
-    );
+    await serveLayout(page, '/layouts/tiles.json', {
+      scenario: 'monday-peak',
+      pages: [
+        { title: 'One', columns: 1, widgets: tiles(1) },
+        { title: 'Four', columns: 2, widgets: tiles(4) },
+        { title: 'Ten', columns: 5, widgets: tiles(10) },
+      ],
+    });
     await page.goto(`${server.url}/tv.html?layout=/layouts/tiles.json&at=11:30&paused=1&rotate=3600`);
     await running(page);
     await expect.poll(() => fitted(page)).toBe(0);
@@ -396,18 +393,11 @@ describe('floor board (tv.html)', () => {
 
   it('names every bad path of a broken layout file on the page', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-    await page.route(
-      (url) => url.pathname === '/layouts/broken.json',
-      (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            title: 'Broken',
-            speed: -3,
-            pages: [{ title: 'One', widgets: [{ type: 'gauge' }, { type: 'queue-tile', queue: 'care' }] }],
-          }),
-        }),
-    );
+    await serveLayout(page, '/layouts/broken.json', {
+      title: 'Broken',
+      speed: -3,
+      pages: [{ title: 'One', widgets: [{ type: 'gauge' }, { type: 'queue-tile', queue: 'care' }] }],
+    });
     await page.goto(`${server.url}/tv.html?layout=/layouts/broken.json`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     const alert = page.getByRole('alert');
@@ -434,40 +424,26 @@ describe('floor board (tv.html)', () => {
       .toContain('queues[1]: unknown queue "nope"');
     // A metric no snapshot has, and a team the scenario does not have, are named by their paths
     // (they used to pass and say "No data" for ever).
-    await page.route(
-      (url) => url.pathname === '/layouts/no-such.json',
-      (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            scenario: 'monday-peak',
-            pages: [
-              {
-                title: 'One',
-                widgets: [
-                  { type: 'metric', metric: 'waiting' },
-                  { type: 'metric', metric: 'ahtSec', scope: 'team:Nobody' },
-                ],
-              },
-            ],
-          }),
-        }),
-    );
+    await serveLayout(page, '/layouts/no-such.json', {
+      scenario: 'monday-peak',
+      pages: [
+        {
+          title: 'One',
+          widgets: [
+            { type: 'metric', metric: 'waiting' },
+            { type: 'metric', metric: 'ahtSec', scope: 'team:Nobody' },
+          ],
+        },
+      ],
+    });
     await page.goto(`${server.url}/tv.html?layout=/layouts/no-such.json`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/pages\[0\]\.widgets\[1\]\.scope: unknown team "Nobody" \(teams: \w/);
-    await page.route(
-      (url) => url.pathname === '/layouts/no-metric.json',
-      (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            pages: [{ title: 'One', widgets: [{ type: 'metric', metric: 'noSuchMetric' }] }],
-          }),
-        }),
-    );
+    await serveLayout(page, '/layouts/no-metric.json', {
+      pages: [{ title: 'One', widgets: [{ type: 'metric', metric: 'noSuchMetric' }] }],
+    });
     await page.goto(`${server.url}/tv.html?layout=/layouts/no-metric.json`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     await expect
@@ -490,10 +466,7 @@ describe('floor board (tv.html)', () => {
     expect(sizes.item).toBeGreaterThanOrEqual(1.4 * sizes.rem);
     expect(sizes.help).toBeGreaterThanOrEqual(1.2 * sizes.rem);
     // Not JSON, and not found, are one sentence each.
-    await page.route(
-      (url) => url.pathname === '/layouts/garbled.json',
-      (route) => route.fulfill({ contentType: 'application/json', body: '{"title": ' }),
-    );
+    await serveLayout(page, '/layouts/garbled.json', '{"title": ');
     await page.goto(`${server.url}/tv.html?layout=/layouts/garbled.json`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not valid JSON');
     await page.goto(`${server.url}/tv.html?layout=/layouts/missing.json`);
@@ -506,14 +479,7 @@ describe('floor board (tv.html)', () => {
 
   it('shows the stale banner when data stops', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
-    await page.route(
-      (url) => url.pathname === '/layouts/quick-stale.json',
-      (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({ scenario: 'steady-day', staleAfterSec: 2 }),
-        }),
-    );
+    await serveLayout(page, '/layouts/quick-stale.json', { scenario: 'steady-day', staleAfterSec: 2 });
     await page.goto(`${server.url}/tv.html?layout=/layouts/quick-stale.json`);
     await running(page);
     expect(await page.locator('wb-board').evaluate((b) => (b as unknown as { stale: boolean }).stale)).toBe(
