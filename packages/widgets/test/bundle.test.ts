@@ -1,37 +1,14 @@
 import { elementUpdated, expect, fixture, waitUntil } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
+import { type Bundle, loadBundle, TAGS } from './helpers/bundle.js';
 
 // The built one-file bundle, as a CRM page would load it with one script tag. This file imports nothing
 // from src/, so every wb-* element here is defined by dist/wallboard.js alone. `pnpm test` builds first.
-const BUNDLE = '/packages/widgets/dist/wallboard.js';
-const TAGS = [
-  'wb-board',
-  'wb-sl-gauge',
-  'wb-metric',
-  'wb-queue-tile',
-  'wb-clock',
-  'wb-ticker',
-  'wb-interval-chart',
-  'wb-abandon-chart',
-  'wb-agent-board',
-  'wb-staffing',
-];
-
-type Bundle = typeof import('../src/wallboard.js');
 
 describe('dist/wallboard.js', () => {
   let bundle: Bundle;
   before(async () => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = BUNDLE;
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = () => reject(new Error(`${BUNDLE} did not load: run \`pnpm build\` first`));
-    });
-    document.head.append(script);
-    await loaded;
-    bundle = (await import(/* @vite-ignore */ BUNDLE as string)) as Bundle;
+    bundle = await loadBundle();
   });
 
   it('defines every wb-* element from one script tag', () => {

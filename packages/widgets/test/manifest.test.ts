@@ -1,22 +1,11 @@
 import './helpers/lit-warnings.js';
 import { expect } from '@open-wc/testing';
+import { TAGS } from './helpers/bundle.js';
 import { litWarnings } from './helpers/lit-warnings.js';
 import { type ElementDoc, loadManifest, PACKAGE_URL } from './helpers/manifest.js';
 
 // custom-elements.json as `pnpm build` writes it: beside package.json (its "customElements" field) and
 // beside dist/wallboard.js (DESIGN.md "Delivery"). Editors, Storybook and the parts test read it.
-const TAGS = [
-  'wb-board',
-  'wb-sl-gauge',
-  'wb-metric',
-  'wb-queue-tile',
-  'wb-clock',
-  'wb-ticker',
-  'wb-interval-chart',
-  'wb-abandon-chart',
-  'wb-agent-board',
-  'wb-staffing',
-];
 const EVENTS: Record<string, string[]> = {
   'wb-board': ['wb-fresh', 'wb-stale'],
   'wb-clock': [],

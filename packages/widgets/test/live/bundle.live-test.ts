@@ -4,33 +4,15 @@
 import { expect, fixture } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { html } from 'lit';
-
-const BUNDLE = '/packages/widgets/dist/wallboard.js';
-type Bundle = typeof import('../../src/wallboard.js');
-
-async function until(what: string, pred: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { type Bundle, loadBundle } from '../helpers/bundle.js';
+import { until } from './feed-fixture.js';
 
 describe('dist/wallboard.js with a live feed', () => {
   let bundle: Bundle;
   let url: string;
 
   before(async () => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = BUNDLE;
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = () => reject(new Error(`${BUNDLE} did not load: run \`pnpm build\` first`));
-    });
-    document.head.append(script);
-    await loaded;
-    bundle = (await import(/* @vite-ignore */ BUNDLE as string)) as Bundle;
+    bundle = await loadBundle();
     ({ url } = (await executeServerCommand('live-server-start', {
       tokens: { 'crm-token-1234': ['queue:billing'] },
     })) as { url: string });
@@ -57,7 +39,7 @@ describe('dist/wallboard.js with a live feed', () => {
     );
     expect(board.feed).to.be.instanceOf(bundle.LiveFeedStore);
     const metric = board.querySelector('wb-metric') as HTMLElement & { value: number | null };
-    await until('three waiting', () => metric.value === 3);
+    await until('three waiting', () => metric.value === 3, 10_000);
     board.remove();
     await Promise.resolve();
     expect(board.feed).to.equal(null);
