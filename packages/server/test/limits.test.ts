@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerConfig } from '../src/app.js';
@@ -104,7 +105,15 @@ describe('one publisher per Redis namespace', () => {
   it('a second source on the same namespace is refused with one line; after the first stops it may start', async () => {
     const ns = 'one-publisher';
     const first = await inProcess({ source: { kind: 'ndjson', file }, redis: redis.url, redisNamespace: ns });
+    // What the refused instance must leave alone: the live publisher's state, and its subscribers (no reset).
+    const reader = new Redis(redis.url);
+    const listener = new Redis(redis.url);
+    const heard: string[] = [];
+    listener.on('message', (_channel, message) => heard.push(message));
     try {
+      await until('the first publisher state', async () => (await reader.get(`${ns}:state`)) !== null);
+      const liveStream = JSON.parse((await reader.get(`${ns}:state`))!).stream;
+      await listener.subscribe(`${ns}:frames`);
       const t0 = Date.now();
       // Not spawnSync: the first publisher (in this process) must go on renewing its lock meanwhile.
       const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
@@ -134,6 +143,8 @@ describe('one publisher per Redis namespace', () => {
       expect(r.status).toBe(1);
       // Told as soon as the live publisher renews its lock, not after the lock's whole lifetime.
       expect(Date.now() - t0).toBeLessThan(4000);
+      expect(JSON.parse((await reader.get(`${ns}:state`))!).stream).toBe(liveStream);
+      expect(heard.filter((m) => m.includes('"reset"'))).toEqual([]);
       // Another namespace is fine.
       const other = await inProcess({
         source: { kind: 'ndjson', file },
@@ -142,6 +153,8 @@ describe('one publisher per Redis namespace', () => {
       });
       await other.close();
     } finally {
+      reader.disconnect();
+      listener.disconnect();
       await first.close();
     }
     const again = await inProcess({ source: { kind: 'ndjson', file }, redis: redis.url, redisNamespace: ns });

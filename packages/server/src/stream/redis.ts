@@ -88,6 +88,11 @@ export class RedisPublisher {
   private needsState = true;
   private readonly lockId = randomBytes(8).toString('hex');
   private lockLost = false;
+  /**
+   * Set once the namespace's lock is ours. Until then nothing is written: a second source waiting for
+   * the lock (then refused) must not wipe the live publisher's ring and state or reset its subscribers.
+   */
+  private held = false;
   errors = 0;
 
   constructor(
@@ -109,6 +114,7 @@ export class RedisPublisher {
     await connectAll(this.options.url, [this.redis]);
     try {
       await this.acquire();
+      this.held = true;
     } catch (err) {
       this.redis.disconnect();
       throw err;
@@ -116,16 +122,20 @@ export class RedisPublisher {
     this.writeState();
     const ns = this.options.namespace;
     const beat = () =>
-      Promise.all([
-        this.redis.set(`${ns}:health`, JSON.stringify(this.health()), 'PX', LOCK_MS),
-        this.redis.eval(RENEW, 1, `${ns}:publisher`, this.lockId, LOCK_MS).then((held) => {
+      this.redis
+        .eval(RENEW, 1, `${ns}:publisher`, this.lockId, LOCK_MS)
+        .then((held) => {
           if (held !== 1 && !this.lockLost)
             this.options.onError?.(
-              `redis: another publisher took namespace "${ns}" while this one was cut off; two publishers now alternate there`,
+              `redis: another publisher took namespace "${ns}" while this one was cut off; this one stops writing there`,
             );
+          // Lock taken back (the other publisher went): its ring is not ours, so start over from the state.
+          if (held === 1 && this.lockLost) this.needsState = true;
           this.lockLost = held !== 1;
-        }),
-      ]).catch(() => this.errors++);
+          if (!this.lockLost)
+            return this.redis.set(`${ns}:health`, JSON.stringify(this.health()), 'PX', LOCK_MS);
+        })
+        .catch(() => this.errors++);
     await beat();
     this.healthTimer = setInterval(beat, 1000);
   }
@@ -159,12 +169,17 @@ export class RedisPublisher {
     this.redis.disconnect();
   }
 
+  /** Writes only while the lock is ours (see `held`); a publisher that lost it stops writing. */
+  private get writable(): boolean {
+    return this.held && !this.lockLost && this.redis.status === 'ready';
+  }
+
   private onStream(e: StreamEvent): void {
+    if (!this.writable) return;
     if (e.kind === 'reset' || this.needsState) {
       this.writeState();
       return;
     }
-    if (this.redis.status !== 'ready') return;
     const ns = this.options.namespace;
     const json = JSON.stringify({ ...e.frame, owners: e.state.owners });
     const m = this.redis.multi().rpush(`${ns}:ring`, json).ltrim(`${ns}:ring`, -this.options.ringSize, -1);
@@ -181,7 +196,7 @@ export class RedisPublisher {
 
   private writeState(): void {
     const state = this.hub.state;
-    if (!state || this.redis.status !== 'ready') return;
+    if (!state || !this.writable) return;
     const ns = this.options.namespace;
     this.needsState = false;
     this.sinceState = 0;
