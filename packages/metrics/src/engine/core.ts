@@ -203,7 +203,8 @@ export class EngineCore {
     if (invalid) return this.reject(invalid.reason, invalid.detail, tag);
     const e = value as unknown as WallboardEvent;
     const id = this.fields.id;
-    if (id !== undefined && (this.seenIds.has(id) || this.oldIds.has(id)))
+    // A held event's id is not in seenIds yet: its resend must not count as a second vote for its time.
+    if (id !== undefined && (this.seenIds.has(id) || this.oldIds.has(id) || this.held?.value.id === id))
       return this.reject('duplicate', `id "${id}" seen before`, tag);
     return this.provisional
       ? this.pushProvisional(e, t as number, tag)

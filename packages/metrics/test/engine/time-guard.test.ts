@@ -93,6 +93,12 @@ describe('an absurd time cannot poison the stream', () => {
     expect(d.reasons).toEqual({ 'bad-time': 1 });
   });
 
+  it('a resent absurd second event is a duplicate, not a second vote against the first', () => {
+    const absurd = { id: 'x1', type: 'call.queued', t: 4e12, call: 'x', queue: 'elsewhere' };
+    const d = expectSameFigures(run(withInserted(0, absurd, { ...absurd })), 2);
+    expect(d.reasons).toEqual({ 'bad-time': 1, duplicate: 1 });
+  });
+
   it('a report of two events that disagree keeps the first and rejects the second', () => {
     const r = buildReport([
       { type: 'call.queued', t: at(0), call: 'a', queue: 'q' },
