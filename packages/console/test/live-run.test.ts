@@ -171,6 +171,23 @@ describe('LiveRun timed surge', () => {
     });
     h.run.stop();
   });
+
+  it('on all queues is not cut by a change on one queue: it still ends on every queue', () => {
+    const h = harness();
+    h.runTo(30);
+    h.run.control({ kind: 'surge', factor: 2, minutes: 30 });
+    h.runTo(40);
+    h.run.control({ kind: 'set-arrival-factor', factor: 1.5, queue: 'care' });
+    h.runTo(120);
+    // The surge's end puts every queue back (care-acme would otherwise stay at ×2 for the rest of the day).
+    expect(h.run.recorded().map((i) => i.control)).toEqual([
+      { kind: 'set-arrival-factor', factor: 2 },
+      { kind: 'set-arrival-factor', factor: 1.5, queue: 'care' },
+      { kind: 'set-arrival-factor', factor: 1 },
+    ]);
+    expect(timeline(h.replies).filter((e) => e.control === 'surge' && e.cut)).toEqual([]);
+    h.run.stop();
+  });
 });
 
 describe('LiveRun outage and handle-time spike (live incidents)', () => {

@@ -259,9 +259,10 @@ export class LiveRun {
   }
 
   /**
-   * Ends the pending incidents of `control` (surge or aht-spike) that overlap a change on `queue`
-   * (undefined: all queues) now: their reverts are dropped and their entries re-posted, cut at this
-   * instant. Returns the factor the earliest of them would have restored, or undefined when none did.
+   * Ends the pending incidents of `control` (surge or aht-spike) that a change on `queue` (undefined:
+   * all queues) covers whole: their reverts are dropped and their entries re-posted, cut at this
+   * instant. One on all queues is not cut by a change on one queue (its end must still restore the
+   * others). Returns the factor the earliest of them would have restored, or undefined when none did.
    */
   private cut(control: 'surge' | 'aht-spike', queue: string | undefined): number | undefined {
     let restore: number | undefined;
@@ -270,7 +271,7 @@ export class LiveRun {
       const r = this.reverts[i];
       const q =
         r.undo.kind === 'set-arrival-factor' || r.undo.kind === 'set-handle-factor' ? r.undo.queue : null;
-      if (r.entry.control !== control || !(queue === undefined || q === undefined || q === queue)) {
+      if (r.entry.control !== control || !(queue === undefined || q === queue)) {
         i++;
         continue;
       }
