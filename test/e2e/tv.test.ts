@@ -517,6 +517,12 @@ describe('floor board (tv.html)', () => {
     await running(page);
     const tv = () => page.evaluate(() => window.wallboardTv as unknown as TvFull);
     await expect.poll(async () => (await tv()).simNow).toBeGreaterThan(Date.UTC(2025, 2, 3, 10, 0, 0));
+    // Every center time the board shows from now on, sampled every 5 ms: a restart must never go back.
+    await page.evaluate(() => {
+      const w = window as unknown as { shownTimes: number[]; wallboardTv: { simNow: number } };
+      w.shownTimes = [];
+      setInterval(() => w.shownTimes.push(w.wallboardTv.simNow), 5);
+    });
     // The test hook: the worker throws (as a bug in the simulator would) and stops sending.
     const [worker] = page.workers();
     await worker.evaluate(() => {
@@ -540,6 +546,12 @@ describe('floor board (tv.html)', () => {
     const snapshots = after.snapshots;
     await expect.poll(async () => (await tv()).snapshots).toBeGreaterThan(snapshots + 2);
     expect((await tv()).simNow).toBeGreaterThanOrEqual(failedAt);
+    // Not even for a moment did the restarted run show its morning before jumping back.
+    const shown = await page.evaluate(() => (window as unknown as { shownTimes: number[] }).shownTimes);
+    expect(shown.length).toBeGreaterThan(100);
+    const stopped = shown.indexOf(failedAt);
+    expect(stopped).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...shown.slice(stopped))).toBeGreaterThanOrEqual(failedAt);
     expect(page.workers().length).toBe(1);
     const ticker = await page
       .locator('wb-ticker')

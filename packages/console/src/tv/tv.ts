@@ -37,6 +37,9 @@ import {
 import { loadLayout, scenarioSource } from './load.js';
 import { HEALTHY_MS, MAX_RESTARTS, restartDelayMs, restartPlan } from './restart.js';
 
+/** What the worker sends with each snapshot. */
+type SnapshotMessage = { snapshot: Snapshot; agents?: AgentRow[] };
+
 /** What the end-to-end tests read (and a curious supervisor in the devtools). */
 export interface TvStatus {
   state: 'loading' | 'running' | 'error';
@@ -153,15 +156,21 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   let lastInfo = info;
   let wiring: Subscription[] = [];
   let notices: (messages: TickerMessage[]) => void = () => {};
+  const showSnapshot = ({ snapshot, agents }: SnapshotMessage) => {
+    lastSnapshot = performance.now();
+    status.snapshots++;
+    status.simNow = snapshot.t;
+    store.push(snapshot);
+    if (agents) for (const b of agentBoards) b.agents = rowsFor(b.dataset.agents ?? 'all', agents);
+  };
   const wire = (c: SimClient) => {
     for (const sub of wiring) sub.unsubscribe();
     wiring = [
-      c.snapshots$.subscribe(({ snapshot, agents }) => {
-        lastSnapshot = performance.now();
-        status.snapshots++;
-        status.simNow = snapshot.t;
-        store.push(snapshot);
-        if (agents) for (const b of agentBoards) b.agents = rowsFor(b.dataset.agents ?? 'all', agents);
+      c.snapshots$.subscribe((m) => {
+        // A restarted run's snapshots from the start of its day would flash old figures (and fire false
+        // threshold crossings) before its jump back to where the board was: only the latest is kept.
+        if (rejoining) rejoined = m;
+        else showSnapshot(m);
       }),
       c.alive$.subscribe(() => {
         // A heartbeat while nothing changed (paused, or a quiet night): the feed is alive, not stale.
@@ -181,6 +190,9 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   let failures = 0;
   let healthySince = performance.now();
   let restarting = false;
+  /** Set while a restarted run catches up to the time the board showed; its snapshots are held back. */
+  let rejoining = false;
+  let rejoined: SnapshotMessage | null = null;
   const onFailure = (failed: SimClient, err: SimError) => {
     if (failed !== client || restarting) return;
     restarting = true;
@@ -211,19 +223,25 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     client = next;
     restarting = false;
     if (!plan) return onFailure(next, new SimError('the scenario can no longer be read'));
+    rejoining = true;
     wire(next);
     try {
-      const started = await next.start(runConfig(plan.source, plan.seed));
+      // Started paused, so nothing runs until it is back at the board's time.
+      const started = await next.start({ ...runConfig(plan.source, plan.seed), paused: true });
       dayOffset = plan.dayOffset;
       lastInfo = started;
       status.info = started;
       status.day = dayOffset + started.day;
       await next.setScopes(scopes);
-      if (to > started.startEpochMs && to < started.endEpochMs) {
-        await next.jump(to);
-        if (!paused) await next.clock('resume');
-      } else if (paused) await next.clock('pause');
+      if (to > started.startEpochMs && to < started.endEpochMs) await next.jump(to);
+      rejoining = false;
+      // The snapshot the jump posted (it arrives before the jump's reply), shown now.
+      if (rejoined) showSnapshot(rejoined);
+      rejoined = null;
+      if (!paused) await next.clock('resume');
     } catch (err) {
+      rejoining = false;
+      rejoined = null;
       if (client !== next) return;
       return onFailure(next, err instanceof SimError ? err : new SimError(String(err)));
     }
