@@ -4,6 +4,7 @@
  * they were (the run is deterministic by seed) instead of a board frozen on stale data for weeks.
  */
 
+import { backoffDelay } from '@wallboard/widgets/live';
 import type { RunInfo, ScenarioSource } from '../sim/protocol.js';
 import { resolveSource, shiftDays } from '../sim/scenario.js';
 
@@ -14,8 +15,13 @@ export const RESTART_MAX_MS = 60_000;
 export const MAX_RESTARTS = 8;
 export const HEALTHY_MS = 120_000;
 
+/** The delay before restart `attempt` (1 for the first): the live feed's backoff, without jitter (one board, one worker). */
 export function restartDelayMs(attempt: number): number {
-  return Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return backoffDelay(Math.max(0, attempt - 1), {
+    initialMs: RESTART_BASE_MS,
+    maxMs: RESTART_MAX_MS,
+    jitter: 0,
+  });
 }
 
 export interface RestartPlan {
