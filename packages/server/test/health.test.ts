@@ -4,6 +4,7 @@
  * --tokens.
  */
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTokens } from '../src/access/tokens.js';
@@ -14,6 +15,21 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const SECRET = 'caller +44 7700 900123';
+
+/** GET with a Host header of our choosing (fetch does not let a caller set it). */
+function hostGet(url: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { Host: host } }, (res) => {
+      let body = '';
+      res.on('data', (d) => {
+        body += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 async function health(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers });
@@ -63,7 +79,11 @@ describe('/health detail', () => {
   it('without --tokens, details only when asked for from this machine', async () => {
     const file = join(tmp.dir, 'open_queue_log');
     writeFileSync(file, `${SECRET}\n`);
-    const server = await inProcess({ source: { kind: 'queue_log', file } });
+    // crm.example.com is a name this server answers to (--origins), as behind a proxy on this machine.
+    const server = await inProcess({
+      source: { kind: 'queue_log', file },
+      origins: ['https://crm.example.com'],
+    });
     try {
       await until('the bad line', () => server.source?.status.bad === 1);
       const plain = await health(`${server.url}/health`);
@@ -72,6 +92,11 @@ describe('/health detail', () => {
       const asked = await health(`${server.url}/health?detail=1`);
       expect(asked.body.detail).toBe(true);
       expect(asked.text).toContain('7700');
+      // From this machine but addressed to another name (a local proxy forwarding an outside request, a
+      // DNS-rebound page): no details.
+      const proxied = await hostGet(`${server.url}/health?detail=1`, 'crm.example.com');
+      expect(proxied.status).toBe(200);
+      expect(proxied.body).not.toContain('7700');
     } finally {
       await server.close();
     }

@@ -35,13 +35,8 @@ export class HostPolicy {
   /** Whether a request with this Host header may be answered. */
   allows(host: string | undefined): boolean {
     if (!this.enforced || host === undefined) return true;
-    let name: string;
-    try {
-      name = normalizeHostname(new URL(`http://${host}`).hostname);
-    } catch {
-      return false;
-    }
-    return this.names.has(name);
+    const name = hostnameOf(host);
+    return name !== null && this.names.has(name);
   }
 }
 
@@ -55,4 +50,19 @@ function normalizeHostname(name: string): string {
 
 function isLoopbackName(name: string): boolean {
   return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+
+/** The normalized host name of a Host header (`LocalHost.:8080` -> `localhost`); null when unparseable. */
+function hostnameOf(host: string): string | null {
+  try {
+    return normalizeHostname(new URL(`http://${host}`).hostname);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a Host header (`localhost:8080`, `[::1]:8080`, `127.0.0.1`) names this machine's loopback. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = host === undefined ? null : hostnameOf(host);
+  return name !== null && isLoopbackName(name);
 }

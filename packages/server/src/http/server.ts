@@ -4,11 +4,17 @@
  * clients may only ping and resume. Data endpoints need a token when a tokens file is given, and answer
  * browsers only from allowed origins.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { CorsPolicy } from '../access/cors.js';
-import type { HostPolicy } from '../access/hosts.js';
+import { type HostPolicy, isLoopbackHost } from '../access/hosts.js';
 import { ALL, type Grants, type TokenTable } from '../access/tokens.js';
 import type { StreamHub } from '../stream/hub.js';
 import { ViewRegistry } from '../stream/view.js';
@@ -61,14 +67,6 @@ interface Access {
 }
 
 const MAX_REQUESTED_SCOPES = 500;
-
-const STATUS_TEXT: Record<number, string> = {
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  421: 'Misdirected Request',
-  503: 'Service Unavailable',
-};
 
 export class FeedServer {
   readonly http: Server;
@@ -227,7 +225,7 @@ export class FeedServer {
       if (e.status === 401 || e.status === 403 || e.status === 421) this.totals.rejected++;
       const body = JSON.stringify({ error: e.message });
       socket.end(
-        `HTTP/1.1 ${e.status} ${STATUS_TEXT[e.status] ?? 'Error'}\r\n` +
+        `HTTP/1.1 ${e.status} ${STATUS_CODES[e.status] ?? 'Error'}\r\n` +
           `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
       return;
@@ -315,7 +313,9 @@ export class FeedServer {
   /**
    * Whether /health may show details (the latest bad lines, which start with raw source text and so
    * may hold callers' numbers): with --tokens, for a token granted `*`; without, for `?detail=1` from
-   * this machine. Everyone else gets counts and reasons only (a load balancer's check needs no token).
+   * this machine, addressed to a loopback name (a page DNS-rebound to 127.0.0.1, or a proxy on this
+   * machine forwarding an outside request, names another host). Everyone else gets counts and reasons
+   * only (a load balancer's check needs no token).
    */
   private healthDetail(req: IncomingMessage, url: URL): boolean {
     if (this.options.tokens) {
@@ -325,7 +325,11 @@ export class FeedServer {
       return grants?.includes('*') === true;
     }
     const asked = url.searchParams.get('detail');
-    return (asked === '1' || asked === 'true') && isLoopbackAddress(req.socket.remoteAddress);
+    return (
+      (asked === '1' || asked === 'true') &&
+      isLoopbackAddress(req.socket.remoteAddress) &&
+      isLoopbackHost(req.headers.host)
+    );
   }
 
   /** Checks origin and token; reads the stream parameters. Throws HttpError 401/403/400. */
