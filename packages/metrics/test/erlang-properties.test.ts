@@ -32,18 +32,29 @@ describe('Erlang A limits', () => {
           expect(gap).toBeLessThanOrEqual(previousGap + 1e-12);
           previousGap = gap;
           if (factor === 1e6) {
-            expect(a.pWait).toBeCloseTo(cFig.pWait, 4);
-            expect(a.slAnsweredWithinOverOffered).toBeCloseTo(cFig.slAnsweredWithinOverOffered, 4);
-            expect(a.slAnsweredWithinOverAnswered).toBeCloseTo(cFig.slAnsweredWithinOverAnswered, 4);
-            expect(a.occupancy).toBeCloseTo(cFig.occupancy, 4);
-            expect(a.pAbandon).toBeLessThan(1e-4);
+            // The gap to Erlang C is first order in 1/θ and grows with the wait: by Little's law
+            // P(abandon) = E[W]/θ to first order, and the other figures move by a multiple of that
+            // (up to 16x over 200,000 draws of this space, highest at 300 agents and ρ 0.95). Near
+            // saturation (one agent at ρ 0.93, E[W] 14 AHT) the SL gap at θ = 1e6 AHT is 5e-5, so
+            // a fixed 4-decimal tolerance is wrong; the bound scales with E[W]/θ instead.
+            const firstOrder = cFig.meanWaitSec / (factor * c.ahtSec);
+            const tolerance = 30 * firstOrder + 1e-9;
+            expect(Math.abs(a.pAbandon - firstOrder)).toBeLessThan(0.01 * firstOrder + 1e-12);
+            expect(Math.abs(a.pWait - cFig.pWait)).toBeLessThan(tolerance);
+            expect(
+              Math.abs(a.slAnsweredWithinOverOffered - cFig.slAnsweredWithinOverOffered),
+            ).toBeLessThan(tolerance);
+            expect(
+              Math.abs(a.slAnsweredWithinOverAnswered - cFig.slAnsweredWithinOverAnswered),
+            ).toBeLessThan(tolerance);
+            expect(Math.abs(a.occupancy - cFig.occupancy)).toBeLessThan(tolerance);
             expect(Math.abs(a.meanWaitSec - cFig.meanWaitSec)).toBeLessThan(
               1e-3 * Math.max(1, cFig.meanWaitSec),
             );
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   });
 
@@ -61,7 +72,7 @@ describe('Erlang A limits', () => {
         expect(a.slAnsweredWithinOverAnswered).toBeGreaterThan(1 - 1e-4);
         expect(a.meanWaitSec).toBeLessThan(1e-6 * c.ahtSec);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   });
 });
@@ -100,7 +111,7 @@ describe('monotone in agents', () => {
         const callsPerHour = (t.erlangs * 3600) / t.ahtSec;
         checkMonotone(sweep(t.erlangs).map((agents) => erlangC({ ...t, callsPerHour, agents })));
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   });
 
@@ -110,7 +121,7 @@ describe('monotone in agents', () => {
         const callsPerHour = (t.erlangs * 3600) / t.ahtSec;
         checkMonotone(sweep(t.erlangs).map((agents) => erlangA({ ...t, callsPerHour, agents })));
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   });
 
