@@ -41,12 +41,12 @@ describe('Erlang A limits', () => {
             const tolerance = 30 * firstOrder + 1e-9;
             expect(Math.abs(a.pAbandon - firstOrder)).toBeLessThan(0.01 * firstOrder + 1e-12);
             expect(Math.abs(a.pWait - cFig.pWait)).toBeLessThan(tolerance);
-            expect(
-              Math.abs(a.slAnsweredWithinOverOffered - cFig.slAnsweredWithinOverOffered),
-            ).toBeLessThan(tolerance);
-            expect(
-              Math.abs(a.slAnsweredWithinOverAnswered - cFig.slAnsweredWithinOverAnswered),
-            ).toBeLessThan(tolerance);
+            expect(Math.abs(a.slAnsweredWithinOverOffered - cFig.slAnsweredWithinOverOffered)).toBeLessThan(
+              tolerance,
+            );
+            expect(Math.abs(a.slAnsweredWithinOverAnswered - cFig.slAnsweredWithinOverAnswered)).toBeLessThan(
+              tolerance,
+            );
             expect(Math.abs(a.occupancy - cFig.occupancy)).toBeLessThan(tolerance);
             expect(Math.abs(a.meanWaitSec - cFig.meanWaitSec)).toBeLessThan(
               1e-3 * Math.max(1, cFig.meanWaitSec),
