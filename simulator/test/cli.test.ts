@@ -10,6 +10,7 @@ import { Simulation } from '../src/engine/simulation.js';
 import { toNdjsonLine } from '../src/ndjson.js';
 import { BUILT_IN_NAMES, builtInScenario } from '../src/scenario/library.js';
 import { loadScenario } from '../src/scenario/load.js';
+import { parseDuration } from '../src/scenario/time.js';
 import { MemoryIo } from './support/memory-io.js';
 
 async function cli(...argv: string[]) {
@@ -228,6 +229,70 @@ describe('wallboard-sim run', () => {
     const bpo = f.run.partners[1];
     expect(bpo.direct.shortAbandoned).toBe(0);
     expect(bpo.direct.serviceLevel).toBe(bpo.direct.answeredWithin / bpo.direct.answered);
+  });
+
+  /** `run.partners` of `--json` and `sim.summary()` of the same scenario document and run length. */
+  const bothBills = async (doc: unknown, ...flags: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-sim-bill-'));
+    try {
+      const file = join(dir, 'scenario.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const r = JSON.parse((await cli('run', file, '--json', ...flags)).io.out);
+      const loaded = loadScenario(doc);
+      if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+      const untilAt = flags.indexOf('--until');
+      const untilMs = untilAt < 0 ? undefined : (parseDuration(flags[untilAt + 1]) ?? 0) * 1000;
+      const answeredBy = new Map<string, string>();
+      const sim = new Simulation(loaded.model, {
+        untilMs,
+        names: loaded.names,
+        sink: (e, measured) => {
+          if (measured && e.type === 'call.answered') answeredBy.set(e.call, e.agent);
+        },
+      });
+      sim.runToEnd();
+      return { r, loaded, summary: sim.summary(), answeredBy };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("one bill: run.partners[].billed is sim.summary()'s, on unrounded staffed hours", async () => {
+    // 1h0m1s: 17 BPO agents staffed 17.00472 h. Rounding the hours first (17.005) billed 476.14.
+    const { r, summary } = await bothBills(builtInScenario('outsourcer-fte'), '--until', '1h0m1s');
+    const bpo = summary.partners.find((p) => p.partner === 'bpo')!;
+    expect(bpo.staffedHours).toBeCloseTo((17 * 3601) / 3600, 9);
+    expect(bpo.billed).toEqual({ basis: 'fte-hours', units: bpo.staffedHours, rate: 28, cost: 476.13 });
+    expect(r.run.partners.map((p: { billed: unknown }) => p.billed)).toEqual(
+      summary.partners.map((p) => p.billed),
+    );
+    // Rounded for reading only: staffedHours and the text table.
+    expect(r.run.partners[1].staffedHours).toBe(17.005);
+    const text = (await cli('run', 'outsourcer-fte', '--summary', '--until', '1h0m1s')).io.out;
+    expect(text).toMatch(/ 17\.0 FTE-h x 28\.00 = 476\.13$/m);
+  });
+
+  it('a per-call partner is billed for the calls its agents answered, in whichever queue', async () => {
+    // Acme's agents also take in-house calls when they are free: they answer those too.
+    const doc = builtInScenario('absenteeism-overflow') as {
+      agents: Array<{ partner?: string; skills: string[] }>;
+    };
+    doc.agents[1].skills = ['care-acme', 'care'];
+    const { r, loaded, summary, answeredBy } = await bothBills(doc);
+    const acmeAgents = new Set(
+      loaded.ok ? loaded.model.agents.filter((a) => a.partner === 'acme').map((a) => a.id) : [],
+    );
+    const byAcme = [...answeredBy.values()].filter((a) => acmeAgents.has(a)).length;
+    const acme = summary.partners.find((p) => p.partner === 'acme')!;
+    // Far more than the overflow answered in Acme's queue, which the queue-based count billed.
+    expect(byAcme).toBeGreaterThan(acme.answered + 100);
+    expect(acme.billed).toEqual({ basis: 'calls', units: byAcme, rate: 4.5, cost: byAcme * 4.5 });
+    expect(acme.answeredByAgents).toBe(byAcme);
+    const cliAcme = r.run.partners[1];
+    expect(cliAcme.billed).toEqual(acme.billed);
+    // The split still adds up to the engine's scope; `answered` stays the calls answered in its queues.
+    expectSplitAddsUp(r);
+    expect(cliAcme.answered).toBe(acme.answered);
   });
 
   it('the text summary: team rows without call columns, the partner table with contracts and bills', async () => {

@@ -11,7 +11,7 @@ import {
   type SlFormula,
 } from '@wallboard/metrics';
 import { PacedClock, realTimer } from '../clock.js';
-import { billing, Simulation } from '../engine/simulation.js';
+import { Simulation } from '../engine/simulation.js';
 import { NdjsonBuffer } from '../node/ndjson-buffer.js';
 import { durationFlag, numberFlag, parseFlags } from './args.js';
 import { CliError, type CliIo, type Command, type OutputStream } from './io.js';
@@ -147,14 +147,13 @@ export const run: Command = async (argv, io) => {
 /**
  * `run.partners` of the summary: per partner (queue owners, agents' partners and contracts), its own calls
  * and the overflow it received (event stream, report settings), the FTE its agents held (simulator's
- * staffed time after the warm-up) and what its contract bills.
+ * staffed time after the warm-up, rounded to 3 decimals for reading) and the bill of `sim.summary()`,
+ * as it is: the one place a bill is computed.
  */
 function partnerSummaries(sim: Simulation, split: PartnerSplit): PartnerSummary[] {
-  const contracts = new Map((sim.model.partners ?? []).map((p) => [p.id, p]));
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
   return sim.summary().partners.map((p) => {
     const { direct, overflowIn } = split.of(p.partner);
-    const answered = direct.answered + overflowIn.answered;
-    const hours = Math.round(p.staffedHours * 1000) / 1000;
     return {
       partner: p.partner,
       name: p.name,
@@ -162,10 +161,10 @@ function partnerSummaries(sim: Simulation, split: PartnerSplit): PartnerSummary[
       queues: p.queues,
       direct,
       overflowIn,
-      answered,
-      avgStaffed: p.avgStaffed === null ? null : Math.round(p.avgStaffed * 1000) / 1000,
-      staffedHours: hours,
-      billed: billing(contracts.get(p.partner), answered, hours),
+      answered: direct.answered + overflowIn.answered,
+      avgStaffed: p.avgStaffed === null ? null : round3(p.avgStaffed),
+      staffedHours: round3(p.staffedHours),
+      billed: p.billed,
     };
   });
 }

@@ -14,11 +14,13 @@ export interface PartnerSummary {
   direct: OriginFigures;
   /** Calls other queues overflowed into it. */
   overflowIn: OriginFigures;
-  /** direct.answered + overflowIn.answered: the volume it handled. */
+  /** direct.answered + overflowIn.answered: the calls answered in its queues. */
   answered: number;
-  /** FTE its agents held on the phones (time-weighted, after the warm-up). */
+  /** FTE its agents held on the phones (time-weighted, after the warm-up), rounded to 3 decimals. */
   avgStaffed: number | null;
+  /** Hours its agents were staffed after the warm-up, rounded to 3 decimals. */
   staffedHours: number;
+  /** `sim.summary()`'s bill, unrounded: what the partner's agents did (see `PartnerTotals.billed`). */
   billed: Billing | null;
 }
 

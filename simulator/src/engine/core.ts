@@ -377,6 +377,7 @@ export abstract class SimulationCore extends SimState {
       const qs = this.stats.queue;
       qs[o + St.Q_ANSWERED]++;
       qs[o + St.Q_WAIT_ANSWERED_MS] += waitVisit;
+      this.aAnswered[agent]++;
       const within = waitVisit <= this.qThresholdMs[q];
       if (within) qs[o + St.Q_ANSWERED_WITHIN]++;
       if (q !== this.cFirstQueue[s]) {

@@ -44,11 +44,23 @@ export interface PartnerTotals {
   staffedHours: number;
   /** staffedHours over the measured time: the FTE it held on the phones; null before any measured time. */
   avgStaffed: number | null;
-  /** What its contract bills: the calls it answered (per call) or the FTE hours it held (per FTE). */
+  /**
+   * Measured calls its agents answered, in whichever queue the call waited. The same as `answered` unless
+   * agents take calls of another partner's queues.
+   */
+  answeredByAgents: number;
+  /**
+   * What its contract bills, for what its agents did: the calls they answered (per call) or the hours they
+   * were staffed (per FTE), unrounded. This is the one bill of a run: `run.partners[].billed` of the CLI
+   * summary is this object.
+   */
   billed: Billing | null;
 }
 
-/** A contract's bill: `units` calls answered or FTE hours held, times the rate when one is given. */
+/**
+ * A contract's bill: `units` calls answered or FTE hours held (unrounded), times the rate when one is
+ * given; `cost` is rounded to the cent.
+ */
 export interface Billing {
   basis: 'calls' | 'fte-hours';
   units: number;
@@ -57,11 +69,7 @@ export interface Billing {
 }
 
 /** The bill of a partner's contract for `answered` calls and `staffedHours` (null without a contract). */
-export function billing(
-  contract: ModelPartner | undefined,
-  answered: number,
-  staffedHours: number,
-): Billing | null {
+function billing(contract: ModelPartner | undefined, answered: number, staffedHours: number): Billing | null {
   if (contract === undefined) return null;
   const perCall = contract.contract === 'per-call';
   const units = perCall ? answered : staffedHours;
@@ -271,6 +279,7 @@ export class Simulation extends ScenarioRun {
           contract: contract?.contract ?? null,
           staffedHours: 0,
           avgStaffed: null,
+          answeredByAgents: 0,
           billed: null,
         };
         byPartner.set(id, p);
@@ -297,26 +306,24 @@ export class Simulation extends ScenarioRun {
       p.direct = add(p.direct, q.direct);
       p.overflowIn = add(p.overflowIn, q.overflowIn);
     }
-    // Staffing by the agents' partner: measured staffed time, the open spans closed now.
-    const measuredMs = Math.max(0, this.now - this.warmupMs);
-    for (let a = 0; a < this.agentCount; a++) {
-      const id = this.aPartner[a];
-      if (id === undefined) continue;
-      let ms = this.aStaffedMs[a];
-      const from = Math.max(this.aSince[a], this.warmupMs);
-      if (this.aState[a] !== S_OFFLINE && this.now > from) ms += this.now - from;
-      partnerOf(id).staffedHours += ms / 3_600_000;
-    }
-    for (const c of contracts.values()) partnerOf(c.id);
-    for (const p of byPartner.values()) {
-      p.avgStaffed = measuredMs > 0 ? (p.staffedHours * 3_600_000) / measuredMs : null;
-      p.billed = billing(contracts.get(p.partner), p.answered, p.staffedHours);
-    }
-    // Close the open state spans at the current time (without changing the run's state).
+    // One walk over the agents: the open state spans closed at the current time (without changing the
+    // run's state), and each partner's staffed time and answered calls, by the agents' partner.
     const stateMs = Float64Array.from(this.stats.stateMs);
     for (let a = 0; a < this.agentCount; a++) {
       const from = Math.max(this.aSince[a], this.warmupMs);
-      if (this.now > from) stateMs[this.aState[a]] += this.now - from;
+      const openMs = this.now > from ? this.now - from : 0;
+      stateMs[this.aState[a]] += openMs;
+      const id = this.aPartner[a];
+      if (id === undefined) continue;
+      const p = partnerOf(id);
+      p.staffedHours += (this.aStaffedMs[a] + (this.aState[a] !== S_OFFLINE ? openMs : 0)) / 3_600_000;
+      p.answeredByAgents += this.aAnswered[a];
+    }
+    for (const c of contracts.values()) partnerOf(c.id);
+    const measuredMs = Math.max(0, this.now - this.warmupMs);
+    for (const p of byPartner.values()) {
+      p.avgStaffed = measuredMs > 0 ? (p.staffedHours * 3_600_000) / measuredMs : null;
+      p.billed = billing(contracts.get(p.partner), p.answeredByAgents, p.staffedHours);
     }
     const busy = stateMs[S_ONCALL] + stateMs[S_ACW];
     const names = ['offline', 'available', 'on-call', 'acw', 'break', 'other'];

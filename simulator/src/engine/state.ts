@@ -134,6 +134,8 @@ export abstract class SimState {
   protected aSince = new Float64Array(0);
   /** Measured time each agent was staffed (logged in: any state but offline), closed at its last change. */
   protected aStaffedMs = new Float64Array(0);
+  /** Measured calls each agent answered (whatever queue they waited in): what a per-call contract bills. */
+  protected aAnswered = new Float64Array(0);
   protected aCall = new Int32Array(0);
   protected aStamp = new Int32Array(0);
   protected aShiftStamp = new Int32Array(0);
@@ -290,6 +292,7 @@ export abstract class SimState {
     this.aFlags = grown(this.aFlags, cap);
     this.aSince = grown(this.aSince, cap);
     this.aStaffedMs = grown(this.aStaffedMs, cap);
+    this.aAnswered = grown(this.aAnswered, cap);
     this.aCall = grown(this.aCall, cap);
     this.aStamp = grown(this.aStamp, cap);
     this.aShiftStamp = grown(this.aShiftStamp, cap);
