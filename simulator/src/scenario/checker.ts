@@ -2,7 +2,7 @@
  * The validator's tool: walks a JSON document by path and collects every problem as
  * "<path> <message>" (`queues[0].handle.meanSec must be > 0`), never throwing.
  */
-import { parseClock, parseDuration } from './time.js';
+import { parseDuration, parseTimeOfDay, type TimeOfDayValue } from './time.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
@@ -137,17 +137,15 @@ export class Checker {
   }
 
   /** A time of day: seconds after local midnight (clock) or after the start (duration), tagged. */
-  timeOfDay(o: Obj, key: string, path: string, required = true): { clock: boolean; sec: number } | undefined {
+  timeOfDay(o: Obj, key: string, path: string, required = true): TimeOfDayValue | undefined {
     const p = join(path, key);
     const v = o[key];
     if (v === undefined) {
       if (required) this.add(p, 'is required');
       return undefined;
     }
-    const clock = parseClock(v);
-    if (clock !== null) return { clock: true, sec: clock };
-    const d = parseDuration(v);
-    if (d !== null) return { clock: false, sec: d };
+    const t = parseTimeOfDay(v);
+    if (t !== null) return t;
     this.add(p, 'must be a local clock time "HH:MM" or a duration from the start ("2h30m", seconds)');
     return undefined;
   }

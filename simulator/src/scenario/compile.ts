@@ -9,7 +9,15 @@ import type { DistSpec } from '../engine/distributions.js';
 import type { AgentSelector, Model, ModelAgent, ModelIncident, ModelQueue } from '../engine/model.js';
 import { Rng, Stream } from '../engine/rng.js';
 import type { NameSource } from '../engine/simulation.js';
-import { DEFAULT_START, localToEpochMs, parseClock, parseDuration, parseLocalDateTime } from './time.js';
+import {
+  DEFAULT_DURATION_SEC,
+  DEFAULT_START,
+  localToEpochMs,
+  offsetFromStart,
+  parseDuration,
+  parseLocalDateTime,
+  parseTimeOfDay,
+} from './time.js';
 import type { DistInput, ScenarioInput, TimeOfDay } from './types.js';
 
 export { DEFAULT_START };
@@ -84,12 +92,9 @@ export function compileScenario(s: ScenarioInput, options: CompileOptions = {}):
   const start = parseLocalDateTime(s.start ?? DEFAULT_START);
   if (!start) throw new RangeError(`bad start "${s.start}"`);
   const startEpochMs = localToEpochMs(timeZone, start, start.seconds);
-  /** Offset from the start of a time of day (local clock on the start date, or a duration). */
-  const at = (v: TimeOfDay): number => {
-    const clock = parseClock(v);
-    if (clock !== null) return localToEpochMs(timeZone, start, clock) - startEpochMs;
-    return (parseDuration(v) ?? 0) * 1000;
-  };
+  const offset = offsetFromStart(timeZone, start);
+  /** Ms from the start of a time of day (local clock on the start date, or a duration). */
+  const at = (v: TimeOfDay): number => offset(parseTimeOfDay(v) ?? { clock: false, sec: 0 });
   const ms = (v: string | number | undefined, dflt: number) =>
     v === undefined ? dflt : (parseDuration(v) ?? 0) * 1000;
   const queueIndex = new Map(s.queues.map((q, i) => [q.id, i]));
@@ -186,7 +191,7 @@ export function compileScenario(s: ScenarioInput, options: CompileOptions = {}):
       seed,
       startEpochMs,
       timeZone,
-      durationMs: ms(s.duration, 8 * 3_600_000),
+      durationMs: ms(s.duration, DEFAULT_DURATION_SEC * 1000),
       warmupMs: ms(s.warmup, 0),
       queues,
       agents,

@@ -8,10 +8,13 @@ const DURATION = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** Seconds of a duration value, or null when it is not one. */
 /** The start of a scenario that gives none: a Monday morning. */
 export const DEFAULT_START = '2025-01-06T08:00';
 
+/** The run length of a scenario that gives no `duration`: 8 hours, in seconds. */
+export const DEFAULT_DURATION_SEC = 8 * 3600;
+
+/** Seconds of a duration value, or null when it is not one. */
 export function parseDuration(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : null;
   if (typeof v !== 'string' || v === '') return null;
@@ -30,6 +33,23 @@ export function parseClock(v: unknown): number | null {
   const s = Number(m[3] ?? 0);
   if (h > 47 || min > 59 || s > 59) return null;
   return h * 3600 + min * 60 + s;
+}
+
+/**
+ * A time of day as scenarios write it (shifts, breaks, incidents): a local clock time, in seconds after
+ * local midnight of the start date, or a duration from the start, in seconds.
+ */
+export interface TimeOfDayValue {
+  clock: boolean;
+  sec: number;
+}
+
+/** A clock time "HH:MM[:SS]" or a duration, or null when it is neither. */
+export function parseTimeOfDay(v: unknown): TimeOfDayValue | null {
+  const clock = parseClock(v);
+  if (clock !== null) return { clock: true, sec: clock };
+  const d = parseDuration(v);
+  return d === null ? null : { clock: false, sec: d };
 }
 
 export interface LocalDateTime {
@@ -116,4 +136,13 @@ export function localToEpochMs(
     if (t + zoneOffsetMs(zone, t) === wall) return t;
   }
   return Math.max(first, second);
+}
+
+/**
+ * Offsets from the start of a run (local date-time `start` in `zone`) in ms: a duration as it is, a clock
+ * time on the start date DST-correct ("25:30" is 01:30 the next day).
+ */
+export function offsetFromStart(zone: string, start: LocalDateTime): (t: TimeOfDayValue) => number {
+  const startEpochMs = localToEpochMs(zone, start, start.seconds);
+  return (t) => (t.clock ? localToEpochMs(zone, start, t.sec) - startEpochMs : t.sec * 1000);
 }

@@ -4,7 +4,14 @@
  * is returned typed as ScenarioInput for compile.ts.
  */
 import { Checker, isObj, join } from './checker.js';
-import { DEFAULT_START, isTimeZone, localToEpochMs, parseLocalDateTime } from './time.js';
+import {
+  DEFAULT_DURATION_SEC,
+  DEFAULT_START,
+  isTimeZone,
+  offsetFromStart,
+  parseLocalDateTime,
+  type TimeOfDayValue,
+} from './time.js';
 import type { ScenarioInput } from './types.js';
 
 export type ScenarioValidation = { ok: true; scenario: ScenarioInput } | { ok: false; problems: string[] };
@@ -203,8 +210,8 @@ function checkAgents(c: Checker, v: unknown, path: string, queueIds: Set<string>
   });
 }
 
-/** Seconds from the run's start of a time of day (a clock time on the start date, or a duration). */
-type OffsetOf = (t: { clock: boolean; sec: number }) => number | null;
+/** Seconds from the run's start of a time of day, or null when the start or zone is bad. */
+type OffsetOf = (t: TimeOfDayValue) => number | null;
 
 function checkIncident(
   c: Checker,
@@ -330,7 +337,7 @@ export function validateScenario(value: unknown): ScenarioValidation {
     c.add('timeZone', 'must be an IANA time zone such as "Europe/Paris"');
   const duration = c.duration(s, 'duration', '', false, true);
   const warmup = c.duration(s, 'warmup', '');
-  if (warmup !== undefined && warmup >= (duration ?? 8 * 3600))
+  if (warmup !== undefined && warmup >= (duration ?? DEFAULT_DURATION_SEC))
     c.add('warmup', 'must be shorter than duration');
   c.num(s, 'absenteeism', '', { min: 0, max: 1 });
 
@@ -372,12 +379,12 @@ export function validateScenario(value: unknown): ScenarioValidation {
   // Offsets from the start need a valid start and zone; without them only the other checks run.
   const start = parseLocalDateTime(s.start ?? DEFAULT_START);
   const zone = s.timeZone === undefined ? 'UTC' : isTimeZone(s.timeZone) ? s.timeZone : null;
+  const offset = start === null || zone === null ? null : offsetFromStart(zone, start);
   const offsetOf: OffsetOf = (t) => {
     if (!t.clock) return t.sec;
-    if (start === null || zone === null) return null;
-    return (localToEpochMs(zone, start, t.sec) - localToEpochMs(zone, start, start.seconds)) / 1000;
+    return offset === null ? null : offset(t) / 1000;
   };
-  const runSec = s.duration === undefined ? 8 * 3600 : duration;
+  const runSec = s.duration === undefined ? DEFAULT_DURATION_SEC : duration;
   (c.array(s, 'incidents', '') ?? []).forEach((inc, i) => {
     checkIncident(c, inc, `incidents[${i}]`, queueIds, offsetOf, runSec);
   });
