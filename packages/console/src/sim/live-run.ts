@@ -174,18 +174,7 @@ export class LiveRun {
     if (session === null || this.finished) throw new ControlError('the run has ended: start it again');
     if (c.kind === 'surge') {
       checkMinutes('surge', c.minutes);
-      // A surge on top of a surge on the same queues replaces it, and ends at the rate planned before both.
-      const overlapped = this.cut('surge', c.queue);
-      const before = overlapped ?? this.factorOf(c.queue);
-      this.muted1(() => this.apply({ kind: 'set-arrival-factor', factor: c.factor, queue: c.queue }));
-      const params = { factor: c.factor, minutes: c.minutes, queue: c.queue ?? '*' };
-      const entry = this.consoleEntry('surge', params, c.minutes);
-      this.reverts.push({
-        atMs: session.sim.now + c.minutes * 60_000,
-        undo: { kind: 'set-arrival-factor', factor: before, queue: c.queue },
-        entry,
-      });
-      this.post({ type: 'timeline', entry });
+      this.timedFactor(c, 'set-arrival-factor', () => this.factorOf(c.queue));
       return [];
     }
     if (c.kind === 'outage') {
@@ -210,22 +199,34 @@ export class LiveRun {
       // Checked here too, so the trainer reads the control's own name, not the simulator's.
       if (!(Number.isFinite(c.factor) && c.factor >= 0.1 && c.factor <= 10))
         throw new ControlError(`aht-spike: factor must be a number from 0.1 to 10, got ${c.factor}`);
-      const overlapped = this.cut('aht-spike', c.queue);
-      const before = overlapped ?? handleFactorOf(session.sim, c.queue);
-      this.muted1(() => this.apply({ kind: 'set-handle-factor', factor: c.factor, queue: c.queue }));
-      const params = { factor: c.factor, minutes: c.minutes, queue: c.queue ?? '*' };
-      const entry = this.consoleEntry('aht-spike', params, c.minutes);
-      this.reverts.push({
-        atMs: session.sim.now + c.minutes * 60_000,
-        undo: { kind: 'set-handle-factor', factor: before, queue: c.queue },
-        entry,
-      });
-      this.post({ type: 'timeline', entry });
+      this.timedFactor(c, 'set-handle-factor', () => handleFactorOf(session.sim, c.queue));
       return [];
     }
     // A trainer's own arrival change takes over from any surge on those queues: no revert at its end.
     if (c.kind === 'set-arrival-factor') this.cut('surge', c.queue);
     return this.apply(c);
+  }
+
+  /**
+   * A surge's arrival factor or a spike's handle factor: set now, put back after `minutes`, one timeline
+   * entry for both. One on top of another of its kind on the same queues replaces it, and ends at the
+   * factor planned before both (else at `current()`, read after the cut).
+   */
+  private timedFactor(
+    c: Extract<Control, { kind: 'surge' | 'aht-spike' }>,
+    set: 'set-arrival-factor' | 'set-handle-factor',
+    current: () => number,
+  ): void {
+    const before = this.cut(c.kind, c.queue) ?? current();
+    this.muted1(() => this.apply({ kind: set, factor: c.factor, queue: c.queue }));
+    const params = { factor: c.factor, minutes: c.minutes, queue: c.queue ?? '*' };
+    const entry = this.consoleEntry(c.kind, params, c.minutes);
+    this.reverts.push({
+      atMs: this.session!.sim.now + c.minutes * 60_000,
+      undo: { kind: set, factor: before, queue: c.queue },
+      entry,
+    });
+    this.post({ type: 'timeline', entry });
   }
 
   /** A timeline entry for an incident started from the console, spanning `minutes` from now. */
