@@ -9,7 +9,8 @@
  */
 import { type SlFormula, serviceLevel, type WallboardEvent } from '@wallboard/metrics';
 
-export interface OriginFigures {
+/** The calls of one origin in a partner. */
+interface OriginCounts {
   offered: number;
   answered: number;
   abandoned: number;
@@ -18,19 +19,15 @@ export interface OriginFigures {
   overflowed: number;
   answeredWithin: number;
   abandonedWithin: number;
+}
+
+export interface OriginFigures extends OriginCounts {
   /** Under the report's SL formula; null when empty. */
   serviceLevel: number | null;
   asaSec: number | null;
 }
 
-interface Tally {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  shortAbandoned: number;
-  overflowed: number;
-  answeredWithin: number;
-  abandonedWithin: number;
+interface Tally extends OriginCounts {
   waitAnsweredMs: number;
 }
 

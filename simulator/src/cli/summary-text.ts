@@ -48,8 +48,8 @@ function row(name: string, f: WindowFigures): Array<string | number> {
   ];
 }
 
-const HEADER = [
-  'scope',
+/** The figures' columns of the scope table and of the interval table. */
+const COLUMNS = [
   'offered',
   'answered',
   'abandoned',
@@ -81,29 +81,14 @@ export function formatReportSummary(
   const shown = keys
     .filter((k) => !k.startsWith('team:') || teams.length <= 20)
     .sort((a, b) => order(a) - order(b));
-  lines.push(table([HEADER, ...shown.map((k) => row(k, report.scopes[k]))]).trimEnd());
+  lines.push(table([['scope', ...COLUMNS], ...shown.map((k) => row(k, report.scopes[k]))]).trimEnd());
   if (teams.length > 20) lines.push(`(${teams.length} team scopes not shown: use --json)`);
   else if (teams.length > 0) lines.push('(team rows: agent-side figures only)');
   const intervals = report.intervals.filter((i) => i.scopes.all);
   if (intervals.length > 0) {
     lines.push('', 'all, per interval:');
     lines.push(
-      table([
-        [
-          'interval',
-          'offered',
-          'answered',
-          'abandoned',
-          'overflowed',
-          'SL',
-          'ASA s',
-          'AHT s',
-          'abandon',
-          'occupancy',
-          'CSAT',
-        ],
-        ...intervals.map((i) => row(i.label, i.scopes.all)),
-      ]).trimEnd(),
+      table([['interval', ...COLUMNS], ...intervals.map((i) => row(i.label, i.scopes.all))]).trimEnd(),
     );
   }
   const partners = run.partners ?? [];
