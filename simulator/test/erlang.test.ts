@@ -47,6 +47,18 @@ function erlangC(callsPerHour: number, ahtSec: number, n: number, t: number) {
 /** Batch hours so that each batch holds about `calls` calls. */
 const hoursFor = (v: Vector, calls: number) => Math.max(2, Math.round(calls / v.callsPerHour));
 
+/** Batch-means intervals of a vector's model: batches of about 16,000 calls after a 2-hour warm-up. */
+function simulatedIntervals(v: Vector): Record<Figure, Interval> {
+  const hours = hoursFor(v, 16_000);
+  return batchMeans(
+    (seed) => erlangModel({ ...v, hours: hours * BATCHES, warmupHours: 2, seed }),
+    SEEDS,
+    BATCHES,
+    hours,
+    CONFIDENCE,
+  );
+}
+
 function check(name: string, ci: Record<Figure, Interval>, expected: Partial<Record<Figure, number>>) {
   const outside: string[] = [];
   for (const [k, want] of Object.entries(expected) as Array<[Figure, number]>) {
@@ -77,15 +89,7 @@ function check(name: string, ci: Record<Figure, Interval>, expected: Partial<Rec
 describe('Erlang A (M/M/n+M) by simulation', () => {
   for (const v of vectors.erlangA) {
     it(`${v.callsPerHour}/h, AHT ${v.ahtSec} s, ${v.agents} agents, patience ${v.patienceSec} s`, () => {
-      const hours = hoursFor(v, 16_000);
-      const ci = batchMeans(
-        (seed) => erlangModel({ ...v, hours: hours * BATCHES, warmupHours: 2, seed }),
-        SEEDS,
-        BATCHES,
-        hours,
-        CONFIDENCE,
-      );
-      check('erlangA', ci, v.expect);
+      check('erlangA', simulatedIntervals(v), v.expect);
     });
   }
 });
@@ -107,15 +111,7 @@ describe('Erlang C (M/M/n) by simulation', () => {
   // tight interval needs far more simulated time than a unit test should spend.
   for (const v of vectors.erlangC.filter((x) => x.agents === 14 || x.agents === 26)) {
     it(`${v.callsPerHour}/h, AHT ${v.ahtSec} s, ${v.agents} agents`, () => {
-      const hours = hoursFor(v, 16_000);
-      const ci = batchMeans(
-        (seed) => erlangModel({ ...v, hours: hours * BATCHES, warmupHours: 2, seed }),
-        SEEDS,
-        BATCHES,
-        hours,
-        CONFIDENCE,
-      );
-      check('erlangC', ci, erlangC(v.callsPerHour, v.ahtSec, v.agents, v.thresholdSec));
+      check('erlangC', simulatedIntervals(v), erlangC(v.callsPerHour, v.ahtSec, v.agents, v.thresholdSec));
     });
   }
 });
