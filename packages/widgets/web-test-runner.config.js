@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { frameworkVendorPlugin } from './test/frameworks/vendor-plugin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   rootDir: join(here, '../..'),
@@ -38,19 +38,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-          '--font-render-hinting=none',
-        ],
+        ...chromiumLaunchOptions,
+        // Screenshots: the same glyph edges from run to run.
+        args: [...chromiumLaunchOptions.args, '--font-render-hinting=none'],
       },
     }),
   ],

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = join(root, '../..');
@@ -92,21 +93,8 @@ await build({
   },
 });
 
-// 3. Chromium, as in web-test-runner.config.js.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+// 3. Chromium, started as the tests start it.
+const browser = await chromium.launch(chromiumLaunchOptions);
 const ORIGIN = 'http://wallboard.bench';
 const files = {
   '/': [

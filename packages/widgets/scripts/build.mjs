@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
-import { reportSizes } from './sizes.mjs';
+import { reportSizes, WIDGETS } from './sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -23,21 +23,7 @@ await build({ root, configFile: join(root, 'vite.config.ts'), ...quiet });
 
 // 2. Class and define modules, one output file per source module.
 const entries = Object.fromEntries(
-  [
-    'index',
-    'define',
-    'snapshot-store',
-    'board',
-    'sl-gauge',
-    'metric',
-    'queue-tile',
-    'clock',
-    'ticker',
-    'interval-chart',
-    'abandon-chart',
-    'agent-board',
-    'staffing',
-  ]
+  ['index', 'define', 'snapshot-store', ...WIDGETS]
     .map((name) => [name, join(root, `src/${name}.ts`)])
     .concat(
       readdirSync(join(root, 'src/define')).map((f) => [
