@@ -19,13 +19,6 @@ export const agentBoardStyles = [
       --_break: var(--wb-agent-board-break-color, ${v('status-warning-fill')});
       --_other: var(--wb-agent-board-other-color, var(--_track));
       --_offline: var(--wb-agent-board-offline-color, ${v('status-empty-fill')});
-      contain: content;
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5em;
     }
     .s-available {
       --_state: var(--_available);

@@ -27,7 +27,6 @@ export class WbClock extends WbWidget {
     css`
       :host {
         --_value-size: var(--wb-clock-value-size, 2.75em);
-        contain: content;
       }
       .row {
         display: flex;

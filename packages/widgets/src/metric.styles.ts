@@ -10,13 +10,6 @@ export const metricStyles = [
       --_value-size: var(--wb-metric-value-size, 2.75em);
       --_better: var(--wb-metric-better-color, ${unsafeCSS(tokenVar('status-ok-fill'))});
       --_worse: var(--wb-metric-worse-color, ${unsafeCSS(tokenVar('status-critical-fill'))});
-      contain: content;
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5em;
     }
     .figure {
       margin-block: 0.25em;

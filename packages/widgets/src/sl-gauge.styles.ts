@@ -10,13 +10,6 @@ export const slGaugeStyles = [
       --_track-width: var(--wb-sl-gauge-track-width, 10);
       --_indicator: var(--wb-sl-gauge-indicator-color, var(--_status-fill));
       --_target: var(--wb-sl-gauge-target-color, var(--_on-surface));
-      contain: content;
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5em;
     }
     .dial {
       position: relative;

@@ -1,21 +1,16 @@
 import { css } from 'lit';
-import { baseStyles, cardStyles } from './internal/styles.js';
+import { baseStyles, cardStyles, figureStyles } from './internal/styles.js';
 
 export const staffingStyles = [
   baseStyles,
   cardStyles,
+  figureStyles,
   css`
     :host {
       --_figure-size: var(--wb-staffing-figure-size, 2em);
+      --_value-size: 1.25em;
       --_indicator: var(--wb-staffing-indicator-color, var(--_status-fill));
       --_meter: var(--wb-staffing-meter-color, var(--_accent));
-      contain: content;
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5em;
     }
     dl {
       display: grid;
@@ -24,19 +19,6 @@ export const staffingStyles = [
       align-items: end;
       gap: 0.5em 1em;
       margin: 0.5em 0;
-    }
-    dt {
-      color: var(--_muted);
-      font-size: 0.8em;
-    }
-    dd {
-      margin: 0;
-      font-size: 1.25em;
-      font-weight: 700;
-    }
-    .big dd {
-      font-size: var(--_figure-size);
-      line-height: 1.1;
     }
     .bar,
     .meter {
@@ -48,25 +30,11 @@ export const staffingStyles = [
     .meter {
       block-size: 0.4em;
     }
-    [part~='indicator'] {
-      position: absolute;
-      inset-block: 0;
-      inset-inline-start: 0;
-      /* 0 stays visible as a sliver. */
-      min-inline-size: 0.25em;
-      border-radius: inherit;
-      background: var(--_indicator);
-      transition: inline-size var(--_motion) ease-out;
-    }
     .meter [part~='indicator'] {
       background: var(--_meter);
     }
     [part~='target'] {
-      position: absolute;
       inset-block: -0.25em;
-      inline-size: 0.15em;
-      margin-inline-start: -0.075em;
-      background: var(--_on-surface);
     }
     .sl {
       display: flex;
@@ -91,12 +59,8 @@ export const staffingStyles = [
       .meter {
         border: 1px solid CanvasText;
       }
-      [part~='indicator'],
       .meter [part~='indicator'] {
         background: Highlight;
-      }
-      [part~='target'] {
-        background: CanvasText;
       }
     }
   `,

@@ -8,7 +8,6 @@ export const tickerStyles = [
   css`
     :host {
       --_gap: var(--wb-ticker-gap, 3em);
-      contain: content;
     }
     .card {
       display: flex;

@@ -9,15 +9,6 @@ import { css } from 'lit';
  * with logical insets, follow: time runs right to left.
  */
 export const chartStyles = css`
-  :host {
-    contain: content;
-  }
-  .head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5em;
-  }
   .chart {
     display: grid;
     grid-template-columns: auto 1fr auto;

@@ -103,8 +103,11 @@ export const baseStyles = [
   `,
 ];
 
-/** The surface card most widgets sit on. */
+/** The surface card most widgets sit on, and its head row (label, then status or legend). */
 export const cardStyles = css`
+  :host {
+    contain: content;
+  }
   .card {
     position: relative;
     background: var(--_surface);
@@ -124,6 +127,12 @@ export const cardStyles = css`
   }
   :host(:state(stale)) .card {
     border-style: dashed;
+  }
+  .head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
   }
   [part~='label'] {
     color: var(--_muted);
@@ -152,6 +161,51 @@ export const cardStyles = css`
     .status {
       border: 1px solid CanvasText;
       forced-color-adjust: none;
+    }
+  }
+`;
+
+/**
+ * Labelled figures (a \`dl\`: \`dt\` label, \`dd\` figure, \`.big\` for the headline ones) and a bar's
+ * \`indicator\` and \`target\` mark, as the queue tile and the staffing card show them. Each sets
+ * \`--_figure-size\`, \`--_value-size\` and \`--_indicator\`, and its own grid, bar and mark sizes.
+ */
+export const figureStyles = css`
+  dt {
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  dd {
+    margin: 0;
+    font-size: var(--_value-size);
+    font-weight: 700;
+  }
+  .big dd {
+    font-size: var(--_figure-size);
+    line-height: 1.1;
+  }
+  [part~='indicator'] {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    /* 0 stays visible as a sliver. */
+    min-inline-size: 0.25em;
+    border-radius: inherit;
+    background: var(--_indicator);
+    transition: inline-size var(--_motion) ease-out;
+  }
+  [part~='target'] {
+    position: absolute;
+    inline-size: 0.15em;
+    margin-inline-start: -0.075em;
+    background: var(--_on-surface);
+  }
+  @media (forced-colors: active) {
+    [part~='indicator'] {
+      background: Highlight;
+    }
+    [part~='target'] {
+      background: CanvasText;
     }
   }
 `;
