@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { launch, openPage } from './support/browser.js';
-import './support/globals.js';
+import { waitForPaused } from './support/globals.js';
 import { compareWithBaseline } from './support/screenshots.js';
 import { CONSOLE_DIR, type ConsoleServer, startConsole } from './support/server.js';
 
@@ -389,6 +389,50 @@ describe('floor board (tv.html)', () => {
     console.log(`monday-peak 4K: ${(await everyPageLegible(page, 2160)).join('; ')}`);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('colours the figures it shares with the trainer console as the console does (one threshold table)', async () => {
+    const run = 'scenario=outage-surge&seed=5&at=11:00&paused=1';
+    /** Per shared figure of the whole center: its value, levels and the status it shows. */
+    const figures = (page: Page) =>
+      page.evaluate(() => {
+        type Measure = HTMLElement & { value: number | null; warn: number | null; critical: number | null };
+        const read = (el: Measure | null) =>
+          el && { value: el.value, warn: el.warn, critical: el.critical, status: el.getAttribute('status') };
+        const metric = (m: string) =>
+          read(document.querySelector<Measure>(`wb-metric[scope="all"][metric="${m}"]`));
+        return {
+          serviceLevel: read(document.querySelector<Measure>('wb-sl-gauge[scope="all"]')),
+          asaSec: metric('asaSec'),
+          abandonRate: metric('abandonRate'),
+          waiting: metric('waiting'),
+          longestWaitSec: metric('longestWaitSec'),
+        };
+      });
+    const shown = (page: Page) =>
+      expect
+        .poll(async () => Object.values(await figures(page)).every((f) => f && f.status !== 'empty'))
+        .toBe(true);
+    const tv = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await tv.page.goto(`${server.url}/tv.html?${run}&rotate=3600`);
+    await running(tv.page);
+    await shown(tv.page);
+    const desk = await openPage(browser, { viewport: { width: 1600, height: 1200 } });
+    await desk.page.goto(`${server.url}/?${run}`);
+    await waitForPaused(desk.page);
+    await shown(desk.page);
+    const onTv = await figures(tv.page);
+    const onConsole = await figures(desk.page);
+    console.log(`shared figures at 11:00: ${JSON.stringify(onConsole)}`);
+    // The same run at the same instant: same values, so the same levels must give the same colours.
+    expect(onTv).toEqual(onConsole);
+    // ASA follows the queues' SL threshold T (20 s): warns over T, critical over 3T. At 11:00 of the
+    // outage it is just over T, which a board warning only over 30 s showed as OK.
+    expect(onTv.asaSec).toMatchObject({ warn: 20, critical: 60, status: 'warning' });
+    expect(onTv.asaSec?.value).toBeGreaterThan(20);
+    expect([...tv.errors, ...desk.errors]).toEqual([]);
+    await tv.close();
+    await desk.close();
   });
 
   it('names every bad path of a broken layout file on the page', async () => {

@@ -67,13 +67,13 @@ describe('validateLayout', () => {
     }
   });
 
-  it('fills defaults and keeps the layout thresholds over them', () => {
+  it("fills defaults and keeps only the layout file's thresholds (the shared ones apply per scope)", () => {
     const r = validateLayout({ thresholds: { serviceLevel: { warn: 0.85 } } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.speed).toBe(DEFAULT_LAYOUT.speed);
-    expect(r.value.thresholds.serviceLevel).toEqual({ direction: 'below', warn: 0.85 });
-    expect(r.value.thresholds.longestWaitSec).toEqual(DEFAULT_LAYOUT.thresholds.longestWaitSec);
+    expect(r.value.thresholds).toEqual({ serviceLevel: { warn: 0.85 } });
+    expect(DEFAULT_LAYOUT.thresholds).toEqual({});
   });
 });
 

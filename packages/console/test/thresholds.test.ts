@@ -1,5 +1,6 @@
+import { type Thresholds, thresholdLevel } from '@wallboard/widgets';
 import { describe, expect, it } from 'vitest';
-import { figureThresholds, levelOf, slTermsOf } from '../src/console/thresholds.js';
+import { figureThresholds, slTermsOf, thresholdsOf } from '../src/shared/thresholds.js';
 import type { RunInfo } from '../src/sim/protocol.js';
 
 const info = {
@@ -17,30 +18,32 @@ const info = {
   },
 } satisfies Pick<RunInfo, 'queues' | 'settings'>;
 
-describe('figure thresholds (one definition for the live board and the what-if)', () => {
+/** The level of each value, as the widgets decide it. */
+const levels = (t: Thresholds, values: number[]) => values.map((v) => thresholdLevel(v, t));
+
+describe('figure thresholds (one definition for the console, the what-if and the floor board)', () => {
   const t = figureThresholds({ slTarget: 0.8, slThresholdSec: 20 });
 
   it('service level: warning below the target, critical 15 points under it', () => {
-    expect(levelOf(0.85, t.serviceLevel)).toBe('ok');
-    expect(levelOf(0.8, t.serviceLevel)).toBe('ok');
-    expect(levelOf(0.7, t.serviceLevel)).toBe('warning');
-    expect(levelOf(0.65, t.serviceLevel)).toBe('warning');
-    expect(levelOf(0.27, t.serviceLevel)).toBe('critical');
-    expect(levelOf(0.06, t.serviceLevel)).toBe('critical');
-    expect(t['interval.serviceLevel']).toEqual(t.serviceLevel);
+    expect(levels(t.serviceLevel, [0.85, 0.8, 0.7, 0.65, 0.27, 0.06])).toEqual([
+      'ok',
+      'ok',
+      'warning',
+      'warning',
+      'critical',
+      'critical',
+    ]);
+    expect(thresholdsOf('interval.serviceLevel', info.settings)).toEqual(t.serviceLevel);
   });
 
   it('abandon rate warns over 5% and is critical over 10%; ASA at T and 3T', () => {
-    expect(levelOf(0.03, t.abandonRate)).toBe('ok');
-    expect(levelOf(0.07, t.abandonRate)).toBe('warning');
-    expect(levelOf(0.2, t.abandonRate)).toBe('critical');
-    expect(levelOf(15, t.asaSec)).toBe('ok');
-    expect(levelOf(30, t.asaSec)).toBe('warning');
-    expect(levelOf(122, t.asaSec)).toBe('critical');
+    expect(levels(t.abandonRate, [0.03, 0.07, 0.2])).toEqual(['ok', 'warning', 'critical']);
+    expect(levels(t.asaSec, [15, 20, 30, 60, 122])).toEqual(['ok', 'ok', 'warning', 'warning', 'critical']);
   });
 
   it('counts have no threshold (no "OK" they cannot know)', () => {
-    for (const k of ['offered', 'abandoned', 'staffedAgents']) expect(k in t).toBe(false);
+    for (const k of ['offered', 'abandoned', 'staffedAgents', 'interval.offered', 'constructor'])
+      expect(thresholdsOf(k, info.settings)).toBeNull();
   });
 
   it("takes a queue's own target and T, else the run's", () => {
@@ -49,5 +52,6 @@ describe('figure thresholds (one definition for the live board and the what-if)'
     const vip = figureThresholds(slTermsOf('queue:vip', info));
     expect(vip.serviceLevel.critical).toBe(0.75);
     expect(vip.asaSec).toEqual({ warn: 10, critical: 30, direction: 'above' });
+    expect(thresholdsOf('rolling.asaSec', slTermsOf('queue:vip', info))).toEqual(vip.asaSec);
   });
 });

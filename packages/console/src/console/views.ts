@@ -4,13 +4,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { figureThresholds, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
 import { localTimeOfDay } from '../shared/time.js';
 import { CLOCK_CONTROLS } from '../sim/controls.js';
 import type { RunInfo, TimelineEntry } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
 import { describeEntry } from './describe.js';
 import { clockPanel, controlsPanel, exportPanel, scenarioPanel } from './panels.js';
-import { figureThresholds, slTermsOf, type ThresholdedFigure } from './thresholds.js';
 import type { TimelineMark } from './timeline-overlay.js';
 import { whatIfView } from './what-if-view.js';
 
@@ -44,7 +44,7 @@ function agentRows(s: ConsoleState) {
 }
 
 /**
- * A figure card with the shared thresholds (thresholds.ts), or with none: a figure without a threshold
+ * A figure card with the shared thresholds (src/shared/thresholds.ts), or with none: a figure without a threshold
  * gets the `no-status` class, which hides an "OK" it cannot know (a stale or empty card still says so).
  */
 export function figure(
@@ -54,8 +54,7 @@ export function figure(
   label: string,
   extra: { format?: string; testid?: string } = {},
 ): TemplateResult {
-  const all = figureThresholds(slTermsOf(scope, info));
-  const t = metric in all ? all[metric as ThresholdedFigure] : null;
+  const t = thresholdsOf(metric, slTermsOf(scope, info));
   return html`<wb-metric
     scope=${scope}
     metric=${metric}

@@ -1,15 +1,14 @@
 /**
- * The console's status thresholds, in one place: the live board and both what-if boards colour the same
- * figure the same way. A figure with no sensible threshold (a count such as calls offered or abandoned,
- * agents staffed) gets none, and its card shows no status word rather than a "✓ OK" it cannot know.
+ * Status thresholds, in one place: the console's live board, both what-if boards and the floor board
+ * colour the same figure of the same scope the same way (a floor board's layout file may override them,
+ * per metric or per widget). Levels that depend on the queue follow its SL terms: a service level warns
+ * below the scope's target and is critical 15 points under it; ASA warns over the scope's SL threshold T
+ * and is critical over 3T. A figure with no sensible threshold (a count such as calls offered or
+ * abandoned, agents staffed) gets none, and shows no status word rather than a "✓ OK" it cannot know.
+ * The level itself is the widgets' `thresholdLevel` (a value exactly at a level has not crossed it).
  */
+import type { Thresholds } from '@wallboard/widgets';
 import type { QueueInfo, RunInfo } from '../sim/protocol.js';
-
-export interface FigureThreshold {
-  warn: number | null;
-  critical: number | null;
-  direction: 'above' | 'below';
-}
 
 /** Points (as a fraction) below the SL target at which a service level turns critical. */
 export const SL_CRITICAL_POINTS = 0.15;
@@ -20,9 +19,9 @@ export interface SlTerms {
   slThresholdSec: number;
 }
 
+/** The figures with thresholds, by name (the last part of a metric path: `interval.asaSec` is `asaSec`). */
 export type ThresholdedFigure =
   | 'serviceLevel'
-  | 'interval.serviceLevel'
   | 'abandonRate'
   | 'asaSec'
   | 'waiting'
@@ -30,21 +29,31 @@ export type ThresholdedFigure =
   | 'occupancy';
 
 /** Warn and critical levels of each figure, from the scope's SL terms. */
-export function figureThresholds(sl: SlTerms): Record<ThresholdedFigure, FigureThreshold> {
-  const slLevels: FigureThreshold = {
-    warn: sl.slTarget,
-    critical: Math.max(0, round(sl.slTarget - SL_CRITICAL_POINTS)),
-    direction: 'below',
-  };
+export function figureThresholds(sl: SlTerms): Record<ThresholdedFigure, Thresholds> {
   return {
-    serviceLevel: slLevels,
-    'interval.serviceLevel': slLevels,
+    serviceLevel: {
+      warn: sl.slTarget,
+      critical: Math.max(0, round(sl.slTarget - SL_CRITICAL_POINTS)),
+      direction: 'below',
+    },
     abandonRate: { warn: 0.05, critical: 0.1, direction: 'above' },
     asaSec: { warn: sl.slThresholdSec, critical: 3 * sl.slThresholdSec, direction: 'above' },
     waiting: { warn: 5, critical: 15, direction: 'above' },
     longestWaitSec: { warn: 60, critical: 120, direction: 'above' },
     occupancy: { warn: 0.9, critical: 0.95, direction: 'above' },
   };
+}
+
+/** The thresholds of a metric path (`asaSec`, `interval.serviceLevel`, `rolling.asaSec`), or null for none. */
+export function thresholdsOf(metric: string, sl: SlTerms): Thresholds | null {
+  const all: Record<string, Thresholds> = figureThresholds(sl);
+  const name = figureName(metric);
+  return Object.hasOwn(all, name) ? all[name] : null;
+}
+
+/** The name a metric path's thresholds are keyed by: its last part. */
+export function figureName(metric: string): string {
+  return metric.slice(metric.lastIndexOf('.') + 1);
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -59,13 +68,4 @@ export function slTermsOf(scope: string, info: Pick<RunInfo, 'queues' | 'setting
     : undefined;
   if (q) return { slTarget: q.slTarget, slThresholdSec: q.slThresholdSec };
   return { slTarget: info.settings.slTarget, slThresholdSec: info.settings.slThresholdSec };
-}
-
-/** The level a value is at, as the widgets decide it (a value exactly at a level has not crossed it). */
-export function levelOf(value: number, t: FigureThreshold): 'ok' | 'warning' | 'critical' {
-  const beyond = (level: number | null) =>
-    level !== null && (t.direction === 'above' ? value > level : value < level);
-  if (beyond(t.critical)) return 'critical';
-  if (beyond(t.warn)) return 'warning';
-  return 'ok';
 }

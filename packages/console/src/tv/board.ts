@@ -8,6 +8,7 @@ import type { WallboardStore } from '@wallboard/metrics';
 import type { WbTicker } from '@wallboard/widgets';
 import { html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { figureName, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
 import type { RunInfo } from '../sim/protocol.js';
 import {
   columnsOf,
@@ -20,13 +21,17 @@ import {
   widgetScope,
 } from './layout.js';
 
-/** Threshold attributes: the widget's own, else the layout's defaults for its metric. */
-function levels(w: WidgetSpec, layout: Layout, metric: string): Thresholds {
-  const defaults = layout.thresholds[metric.split('.').pop() ?? metric] ?? {};
+/**
+ * Threshold attributes: the widget's own, else the layout file's for its metric, else the shared ones
+ * of its scope (the console's, following the scope's SL target and T).
+ */
+export function widgetThresholds(w: WidgetSpec, layout: Layout, info: RunInfo, metric: string): Thresholds {
+  const file = layout.thresholds[figureName(metric)] ?? {};
+  const shared = thresholdsOf(metric, slTermsOf(widgetScope(w), info));
   return {
-    warn: w.warn ?? defaults.warn,
-    critical: w.critical ?? defaults.critical,
-    direction: w.direction ?? defaults.direction,
+    warn: w.warn ?? file.warn ?? shared?.warn ?? undefined,
+    critical: w.critical ?? file.critical ?? shared?.critical ?? undefined,
+    direction: w.direction ?? file.direction ?? shared?.direction,
   };
 }
 
@@ -35,24 +40,29 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: Page
   const style = `grid-column: ${columnsOf(w, page) === 'all' ? '1 / -1' : `span ${w.span ?? 1}`}; grid-row: span ${rowsOf(w, page)}`;
   switch (w.type) {
     case 'sl-gauge': {
-      const t = levels(w, layout, w.metric ?? 'serviceLevel');
+      const t = widgetThresholds(w, layout, info, w.metric ?? 'serviceLevel');
       return html`<wb-sl-gauge style=${style} scope=${scope} metric=${ifDefined(w.metric)} label=${w.label ?? 'Service level'}
         warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-sl-gauge>`;
     }
     case 'metric': {
       const metric = w.metric ?? 'waiting';
-      const t = levels(w, layout, metric);
+      const t = widgetThresholds(w, layout, info, metric);
       return html`<wb-metric style=${style} scope=${scope} metric=${metric} label=${w.label ?? metric} format=${ifDefined(w.format)}
         warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-metric>`;
     }
     case 'queue-tile': {
       const queue = w.queue ?? scope.slice(6);
-      const t = levels(w, layout, 'serviceLevel');
-      const wait = layout.thresholds.longestWaitSec ?? {};
+      const t = widgetThresholds(w, layout, info, 'serviceLevel');
+      const wait = widgetThresholds(
+        { ...w, warn: w.waitWarnSec, critical: w.waitCriticalSec },
+        layout,
+        info,
+        'longestWaitSec',
+      );
       const name = info.queues.find((q) => q.id === queue)?.name ?? queue;
       return html`<wb-queue-tile style=${style} queue=${queue} label=${w.label ?? name}
         warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)}
-        wait-warn-sec=${ifDefined(w.waitWarnSec ?? wait.warn)} wait-critical-sec=${ifDefined(w.waitCriticalSec ?? wait.critical)}></wb-queue-tile>`;
+        wait-warn-sec=${ifDefined(wait.warn)} wait-critical-sec=${ifDefined(wait.critical)}></wb-queue-tile>`;
     }
     case 'interval-chart':
       return html`<wb-interval-chart style=${style} scope=${scope} label=${w.label ?? 'Calls and service level'}></wb-interval-chart>`;

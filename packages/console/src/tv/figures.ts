@@ -4,7 +4,9 @@
  * here, typed so that a key added to or removed from `WindowFigures`, `LiveFigures` or `StaffingAdvice`
  * fails the type check, and tested against a real snapshot's keys (test/figures.test.ts).
  */
+
 import { AGENT_STATES, type LiveFigures, type StaffingAdvice, type WindowFigures } from '@wallboard/metrics';
+import { figureName } from '../shared/thresholds.js';
 
 const WINDOW: Record<keyof WindowFigures, true> = {
   offered: true,
@@ -60,7 +62,7 @@ export const METRIC_NAMES: readonly string[] = [
 ];
 
 /** The last part of every metric path: the names `thresholds` are keyed by. */
-export const FIGURE_NAMES: readonly string[] = [...new Set(METRIC_NAMES.map((m) => m.split('.').pop()!))];
+export const FIGURE_NAMES: readonly string[] = [...new Set(METRIC_NAMES.map(figureName))];
 
 /** How the known names are said in a problem: the figures, then the windows and groups over them. */
 export const METRIC_HELP = `${[...WINDOW_FIGURES, ...Object.keys(LIVE)].join(', ')}; interval.<figure>, rolling.<figure>, agentsByState.<${AGENT_STATES.join('|')}>, advice.<${Object.keys(ADVICE).join('|')}> (queue scopes)`;

@@ -65,7 +65,11 @@ export interface Layout {
   rotateSec: number;
   staleAfterSec: number;
   intervalMin: 15 | 30 | 60;
-  /** Defaults by metric name (`serviceLevel`, `longestWaitSec`, `abandonRate`, `waiting`...). */
+  /**
+   * Overrides by metric name (`serviceLevel`, `longestWaitSec`, `abandonRate`, `waiting`...), field by
+   * field, over the shared thresholds of the widget's scope (src/shared/thresholds.ts); a widget's own
+   * `warn`, `critical` and `direction` are over both.
+   */
   thresholds: Record<string, Thresholds>;
   ticker: TickerItem[];
   /** Empty: pages are generated from the scenario's queues. */
@@ -83,13 +87,8 @@ export const DEFAULT_LAYOUT: Layout = {
   rotateSec: 20,
   staleAfterSec: 10,
   intervalMin: 30,
-  thresholds: {
-    serviceLevel: { direction: 'below' },
-    longestWaitSec: { warn: 60, critical: 120, direction: 'above' },
-    waiting: { warn: 5, critical: 15, direction: 'above' },
-    abandonRate: { warn: 0.05, critical: 0.1, direction: 'above' },
-    asaSec: { warn: 30, critical: 60, direction: 'above' },
-  },
+  // The console's (src/shared/thresholds.ts), from each widget's scope: a layout file's are over them.
+  thresholds: {},
   ticker: [],
   pages: [],
 };

@@ -407,7 +407,7 @@ function centerScope(snapshot: Snapshot): string {
 }
 
 /** What the board needs to know about its data, from the feed's first state. */
-function feedInfo(store: LiveFeedStore, snapshot: Snapshot): RunInfo {
+export function feedInfo(store: Pick<LiveFeedStore, 'settings'>, snapshot: Snapshot): RunInfo {
   const ids = (prefix: string) =>
     Object.keys(snapshot.scopes)
       .filter((k) => k.startsWith(prefix))
@@ -422,12 +422,16 @@ function feedInfo(store: LiveFeedStore, snapshot: Snapshot): RunInfo {
     timeZone: snapshot.timeZone,
     startEpochMs: snapshot.t,
     endEpochMs: snapshot.t,
-    queues: ids('queue:').map((id) => ({
-      id,
-      name: id,
-      slThresholdSec: settings.slThresholdSec,
-      slTarget: settings.slTarget,
-    })),
+    // Each queue's own SL terms, as the server judges it (the thresholds follow them).
+    queues: ids('queue:').map((id) => {
+      const sl = snapshot.scopes[`queue:${id}`]?.sl;
+      return {
+        id,
+        name: id,
+        slThresholdSec: sl?.slThresholdSec ?? settings.slThresholdSec,
+        slTarget: sl?.slTarget ?? settings.slTarget,
+      };
+    }),
     teams: ids('team:'),
     partners: ids('partner:'),
     agents: 0,

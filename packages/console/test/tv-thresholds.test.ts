@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { figureThresholds, slTermsOf } from '../src/shared/thresholds.js';
+import type { RunInfo } from '../src/sim/protocol.js';
+import { widgetThresholds } from '../src/tv/board.js';
+import { DEFAULT_LAYOUT, type Layout, validateLayout, type WidgetSpec } from '../src/tv/layout.js';
+
+const info = {
+  queues: [
+    { id: 'care', name: 'Care', slTarget: 0.8, slThresholdSec: 20 },
+    { id: 'vip', name: 'VIP', slTarget: 0.9, slThresholdSec: 10 },
+  ],
+  settings: {
+    slTarget: 0.8,
+    slThresholdSec: 20,
+    slFormula: 'abandons-count-against',
+    shortAbandonSec: 5,
+    timeZone: 'UTC',
+    intervalMin: 30,
+  },
+} as unknown as RunInfo;
+
+const metric = (m: string, extra: Partial<WidgetSpec> = {}): WidgetSpec => ({
+  type: 'metric',
+  metric: m,
+  ...extra,
+});
+/** What the console shows for the same figure of the same scope. */
+const consoleOf = (scope: string, figure: keyof ReturnType<typeof figureThresholds>) =>
+  figureThresholds(slTermsOf(scope, info))[figure];
+
+describe('floor board thresholds', () => {
+  it("are the console's for the same scope: ASA at T and 3T of the queue, SL critical 15 points under target", () => {
+    const asaAll = widgetThresholds(metric('asaSec'), DEFAULT_LAYOUT, info, 'asaSec');
+    expect(asaAll).toEqual({ warn: 20, critical: 60, direction: 'above' });
+    expect(asaAll).toEqual(consoleOf('all', 'asaSec'));
+    const asaVip = widgetThresholds(
+      metric('interval.asaSec', { queue: 'vip' }),
+      DEFAULT_LAYOUT,
+      info,
+      'interval.asaSec',
+    );
+    expect(asaVip).toEqual({ warn: 10, critical: 30, direction: 'above' });
+    const sl = widgetThresholds({ type: 'sl-gauge', queue: 'vip' }, DEFAULT_LAYOUT, info, 'serviceLevel');
+    expect(sl).toEqual(consoleOf('queue:vip', 'serviceLevel'));
+    expect(sl).toEqual({ warn: 0.9, critical: 0.75, direction: 'below' });
+    for (const f of ['waiting', 'longestWaitSec', 'abandonRate', 'occupancy'] as const)
+      expect(widgetThresholds(metric(f), DEFAULT_LAYOUT, info, f)).toEqual(consoleOf('all', f));
+  });
+
+  it('a count has none', () => {
+    expect(widgetThresholds(metric('offered'), DEFAULT_LAYOUT, info, 'offered')).toEqual({
+      warn: undefined,
+      critical: undefined,
+      direction: undefined,
+    });
+  });
+
+  it("a layout file's thresholds override field by field, and a widget's own override both", () => {
+    const r = validateLayout({ thresholds: { asaSec: { warn: 45 } } });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    const layout: Layout = r.value;
+    expect(widgetThresholds(metric('asaSec'), layout, info, 'asaSec')).toEqual({
+      warn: 45,
+      critical: 60,
+      direction: 'above',
+    });
+    expect(widgetThresholds(metric('asaSec', { critical: 90 }), layout, info, 'asaSec')).toEqual({
+      warn: 45,
+      critical: 90,
+      direction: 'above',
+    });
+  });
+});
+
+describe('a feed board', () => {
+  it("judges each queue by the SL terms the server sends for it, not the feed's defaults", async () => {
+    const { feedInfo } = await import('../src/tv/tv.js');
+    const sl = (slTarget: number, slThresholdSec: number) => ({
+      sl: { slTarget, slThresholdSec, slFormula: 'abandons-count-against', shortAbandonSec: 5 },
+    });
+    const snapshot = {
+      t: Date.UTC(2025, 2, 3, 9, 0, 0),
+      timeZone: 'UTC',
+      scopes: { all: sl(0.8, 20), 'queue:care': sl(0.8, 20), 'queue:vip': sl(0.9, 10) },
+    } as unknown as Parameters<typeof feedInfo>[1];
+    const fed = feedInfo({ settings: info.settings }, snapshot);
+    expect(fed.queues).toEqual([
+      { id: 'care', name: 'care', slTarget: 0.8, slThresholdSec: 20 },
+      { id: 'vip', name: 'vip', slTarget: 0.9, slThresholdSec: 10 },
+    ]);
+    const asa = widgetThresholds(metric('asaSec', { queue: 'vip' }), DEFAULT_LAYOUT, fed, 'asaSec');
+    expect(asa).toEqual({ warn: 10, critical: 30, direction: 'above' });
+  });
+});
