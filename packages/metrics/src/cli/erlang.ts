@@ -7,7 +7,7 @@ import { erlangB as blocking } from '../erlang/erlang-b.js';
 import { erlangC } from '../erlang/erlang-c.js';
 import { DEFAULT_THRESHOLD_SEC, type QueueFigures } from '../erlang/model.js';
 import { MAX_STAFFING_LOAD, staff as staffFor } from '../erlang/staffing.js';
-import { numberFlag, parseFlags, table } from './args.js';
+import { type FlagOptions, numberFlag, parseFlags, table } from './args.js';
 import { CliError, type CliIo, type Command } from './io.js';
 
 /** Keeps a mistyped huge --agents from running the O(n) recurrences for minutes. */
@@ -23,33 +23,14 @@ const json = { type: 'boolean' } as const;
 const str = { type: 'string' } as const;
 const help = { type: 'boolean', short: 'h' } as const;
 
-type FlagSpec = Parameters<typeof parseFlags>[1];
-
-/**
- * parseFlags without positionals. node:util rejects `--flag -5` as "ambiguous" in three lines; every
- * number these commands take is non-negative, so say that in one line instead.
- */
-function flags<O extends FlagSpec>(argv: string[], options: O) {
-  try {
-    return parseFlags(argv, options, false);
-  } catch (err) {
-    const ambiguous =
-      err instanceof CliError && /^Option '(--[\w-]+)' argument is ambiguous/.exec(err.message);
-    if (!ambiguous) throw err;
-    const value = argv[argv.indexOf(ambiguous[1]) + 1];
-    throw new CliError(`${ambiguous[1]} must not be negative, got ${value}`);
-  }
-}
+/** parseFlags without positionals (every input of these commands is a flag). */
+const flags = (argv: string[], options: FlagOptions) => parseFlags(argv, options, false);
 
 /** A numeric flag that must be strictly positive (numberFlag's bounds are inclusive). */
-function positiveFlag(values: Record<string, unknown>, name: string, required: boolean): number {
+function positiveFlag(values: Record<string, unknown>, name: string, required: boolean): number | undefined {
   const n = numberFlag(values, name, { required, min: 0 });
   if (n === 0) throw new CliError(`--${name} must be > 0, got ${String(values[name])}`);
   return n;
-}
-
-function optional(n: number): number | undefined {
-  return Number.isNaN(n) ? undefined : n;
 }
 
 /** The documented JSON keys, in the documented order; pAbandon only for Erlang A. Infinity becomes null. */
@@ -83,9 +64,9 @@ function figureRows(f: QueueFigures, withAbandon: boolean, thresholdSec: number)
 /** Reads the traffic flags shared by `erlang` and `staff`. */
 function traffic(values: Record<string, unknown>) {
   const callsPerHour = numberFlag(values, 'calls-per-hour', { required: true, min: 0 });
-  const ahtSec = positiveFlag(values, 'aht-sec', true);
+  const ahtSec = positiveFlag(values, 'aht-sec', true) as number; // required: never undefined
   const thresholdSec = numberFlag(values, 'threshold-sec', { min: 0, default: DEFAULT_THRESHOLD_SEC });
-  const patienceSec = optional(positiveFlag(values, 'patience-sec', false));
+  const patienceSec = positiveFlag(values, 'patience-sec', false);
   return { callsPerHour, ahtSec, thresholdSec, patienceSec, load: (callsPerHour * ahtSec) / 3600 };
 }
 
@@ -166,7 +147,7 @@ export const staff: Command = async (argv: string[], io: CliIo) => {
       `--target must be a fraction between 0 and 1 (0.8 for 80%), got ${String(values.target)}`,
     );
   }
-  const maxOccupancy = optional(numberFlag(values, 'max-occupancy', {}));
+  const maxOccupancy = numberFlag(values, 'max-occupancy');
   if (maxOccupancy !== undefined && !(maxOccupancy > 0 && maxOccupancy <= 1)) {
     throw new CliError(
       `--max-occupancy must be a fraction in (0, 1], got ${String(values['max-occupancy'])}`,

@@ -15,8 +15,8 @@ import {
   readEvents,
 } from '../formats/index.js';
 import { type Report, ReportBuilder, type ReportScope } from '../report.js';
-import { type IntervalMinutes, SL_FORMULA_LABELS, SL_FORMULAS, type SlFormula } from '../types.js';
-import { numberFlag, parseFlags, table } from './args.js';
+import { SL_FORMULA_LABELS } from '../types.js';
+import { METRIC_FLAGS, metricFlags, parseFlags, table } from './args.js';
 import { CliError, type Command } from './io.js';
 
 /**
@@ -37,12 +37,7 @@ const SAMPLE = {
 const FLAGS = {
   format: { type: 'string' },
   map: { type: 'string' },
-  'time-zone': { type: 'string' },
-  interval: { type: 'string' },
-  'sl-threshold': { type: 'string' },
-  'sl-target': { type: 'string' },
-  'sl-formula': { type: 'string' },
-  'short-abandon': { type: 'string' },
+  ...METRIC_FLAGS,
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
 } as const;
@@ -64,14 +59,9 @@ export const report: Command = async (argv, io) => {
   const format = resolveFormat(values.format as string | undefined, text, file, mapFile);
   const map = format === 'cdr' ? await readMap(mapFile) : undefined;
 
-  const intervalMin = numberFlag(values, 'interval', { default: 30 });
-  if (![15, 30, 60].includes(intervalMin))
-    throw new CliError(`--interval must be 15, 30 or 60, got ${values.interval}`);
-  const slFormula = (values['sl-formula'] as string | undefined) ?? 'abandons-count-against';
-  if (!SL_FORMULAS.includes(slFormula as SlFormula)) {
-    throw new CliError(`--sl-formula must be one of ${SL_FORMULAS.join(', ')}, got "${slFormula}"`);
-  }
-  const timeZone = (values['time-zone'] as string | undefined) ?? map?.timeZone ?? 'UTC';
+  // Absent flags take the engine's defaults (30-minute intervals, 80/20, short abandons under 5 s).
+  const metrics = metricFlags(values);
+  const timeZone = metrics.timeZone ?? map?.timeZone ?? 'UTC';
 
   let read: ReturnType<typeof readEvents>;
   try {
@@ -82,14 +72,7 @@ export const report: Command = async (argv, io) => {
   }
   let builder: ReportBuilder;
   try {
-    builder = new ReportBuilder({
-      timeZone,
-      intervalMin: intervalMin as IntervalMinutes,
-      slThresholdSec: numberFlag(values, 'sl-threshold', { default: 20, min: 0, max: 3600 }),
-      slTarget: numberFlag(values, 'sl-target', { default: 0.8, min: 0, max: 1 }),
-      slFormula: slFormula as SlFormula,
-      shortAbandonSec: numberFlag(values, 'short-abandon', { default: 5, min: 0, max: 600 }),
-    });
+    builder = new ReportBuilder({ ...metrics, timeZone });
   } catch (err) {
     if (err instanceof RangeError) throw new CliError(err.message);
     throw err;
