@@ -24,6 +24,15 @@ describe('console link parameters', () => {
       'paused: must be 0 or 1, got "yes"',
     ]);
     expect(check('speed=601').problems).toHaveLength(1);
+    expect(check('at=47:59').problems).toEqual([]);
+    expect(check('at=48:00').problems).toHaveLength(1);
+  });
+
+  it('cuts a very long unknown name in its message, as the floor board does', () => {
+    const long = 'x'.repeat(5000);
+    expect(check(`${long}=1`).problems).toEqual([
+      `${'x'.repeat(60)}…: unknown parameter (known: scenario, seed, speed, at, paused, autostart)`,
+    ]);
     expect(check('speed=').problems).toHaveLength(1);
   });
 });

@@ -3,6 +3,8 @@
  * are listed with the known ones, like the floor board does. A link with problems starts nothing (it
  * would run something other than what it asks for); the page says why.
  */
+import { unknownParams } from '../shared/params.js';
+import { parseClock } from '../shared/time.js';
 
 export const CONSOLE_PARAMS = ['scenario', 'seed', 'speed', 'at', 'paused', 'autostart'] as const;
 export const MAX_CONSOLE_SPEED = 600;
@@ -23,10 +25,8 @@ export function checkParams(
   const problems: string[] = [];
   const params: ConsoleParams = { paused: false, autostart: true };
   const show = (v: string) => JSON.stringify(v);
-  for (const name of new Set(search.keys())) {
-    if (!(CONSOLE_PARAMS as readonly string[]).includes(name))
-      problems.push(`${name}: unknown parameter (known: ${CONSOLE_PARAMS.join(', ')})`);
-  }
+  for (const { shown } of unknownParams(search, CONSOLE_PARAMS))
+    problems.push(`${shown}: unknown parameter (known: ${CONSOLE_PARAMS.join(', ')})`);
   const scenario = search.get('scenario');
   if (scenario !== null) {
     if (scenarios.includes(scenario)) params.scenario = scenario;
@@ -46,8 +46,7 @@ export function checkParams(
   }
   const at = search.get('at');
   if (at !== null) {
-    const m = /^(\d{1,2}):(\d{2})$/.exec(at.trim());
-    if (m && Number(m[1]) <= 47 && Number(m[2]) <= 59) params.at = at.trim();
+    if (parseClock(at) !== null) params.at = at.trim();
     else problems.push(`at: must be a center time as HH:MM (e.g. 10:30), got ${show(at)}`);
   }
   for (const name of ['paused', 'autostart'] as const) {

@@ -4,6 +4,7 @@
  * few URL parameters; both are validated here and every problem names its path
  * (`pages[1].widgets[0].type: unknown widget "gauge" ...`), so a board is built without code.
  */
+import { nearest, unknownParams as unknownNames } from '../shared/params.js';
 import { FIGURE_NAMES, METRIC_HELP, METRIC_NAMES } from './figures.js';
 
 export const WIDGET_TYPES = [
@@ -98,27 +99,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
-
-/** Levenshtein distance, for "did you mean" on a misspelled parameter. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
-/** The known name nearest to a misspelled one (case aside), if one is near enough to be the intent. */
-function nearest(name: string, known: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  return known
-    .map((k) => ({ k, d: distance(lower, k.toLowerCase()) }))
-    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)))
-    .sort((a, b) => a.d - b.d)[0]?.k;
-}
 
 class Problems {
   readonly list: string[] = [];
@@ -363,13 +343,10 @@ export const URL_PARAMS = [
 
 /** `URL parameter sceanrio: unknown (did you mean scenario?; known: ...)` for each name tv.html does not read. */
 export function unknownParams(params: URLSearchParams): string[] {
-  const known = URL_PARAMS as readonly string[];
-  const names = [...new Set(params.keys())].filter((k) => !known.includes(k));
-  return names.map((name) => {
-    const near = nearest(name, known);
-    const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
-    return `URL parameter ${shown}: unknown parameter${near ? ` (did you mean ${near}?)` : ''}; known parameters: ${known.join(', ')}`;
-  });
+  return unknownNames(params, URL_PARAMS).map(
+    ({ shown, near }) =>
+      `URL parameter ${shown}: unknown parameter${near ? ` (did you mean ${near}?)` : ''}; known parameters: ${URL_PARAMS.join(', ')}`,
+  );
 }
 
 /**
