@@ -15,11 +15,22 @@ const PREBUNDLE = [
   'rxjs',
 ];
 
-const config: StorybookConfig = {
+// @storybook/addon-docs's preset asks for `react`, `react-dom/client` and `react/jsx-runtime` to be
+// pre-bundled by bare name (its `optimizeViteDeps`, and its react-dom-shim's `viteFinal` adds
+// `react-dom/client`), which only addon-docs's own alias plugin resolves: pnpm gives this package no React. addon-vitest drops that plugin (docs are off in tests), so every cold test run
+// warned "Failed to resolve dependency: react-dom/client, present in client 'optimizeDeps.include'".
+// Named through addon-docs, which depends on React, they resolve in every mode, to the files its alias
+// points at.
+const throughDocs = (dep: string) =>
+  /^react(-dom)?(\/|$)/.test(dep) ? `@storybook/addon-docs > ${dep}` : dep;
+
+// `optimizeViteDeps` is the preset property the Vite builder reads; this file is the last preset.
+const config: StorybookConfig & { optimizeViteDeps: (deps?: string[]) => string[] } = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
+  optimizeViteDeps: (deps = []) => deps.map(throughDocs),
   // The theme toolbar sets the background; Storybook's own onboarding is noise in a project Storybook.
   features: { backgrounds: false, sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   viteFinal: (config, { configType }) => ({
@@ -31,7 +42,7 @@ const config: StorybookConfig = {
     // (seen with faker, which the simulator's scenarios load, and axe).
     optimizeDeps: {
       ...config.optimizeDeps,
-      include: [...(config.optimizeDeps?.include ?? []), ...PREBUNDLE],
+      include: [...(config.optimizeDeps?.include ?? []).map(throughDocs), ...PREBUNDLE],
     },
     // axe and the docs renderer are large by nature; the warning says nothing about our code.
     build: { ...config.build, chunkSizeWarningLimit: 2048 },
