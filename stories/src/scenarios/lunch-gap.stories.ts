@@ -1,18 +1,7 @@
-import type { Meta } from '@storybook/web-components-vite';
-import {
-  momentStory,
-  type ScenarioArgs,
-  type ScenarioStory,
-  scenarioMeta,
-} from '../support/scenario-stories.js';
+import { scenarioStories } from '../support/scenario-stories.js';
 
-const meta = { title: 'Scenarios/Lunch gap', ...scenarioMeta('lunch-gap') } satisfies Meta<ScenarioArgs>;
-export default meta;
+const { meta, live, moment } = scenarioStories('lunch-gap', '14:20');
+export default { title: 'Scenarios/Lunch gap', ...meta };
 
-/**
- * The simulator paced at `speed` x wall clock, from 14:20 less 20 minutes. Not a test: what it shows
- * depends on timing.
- */
-export const Live: ScenarioStory = { args: { fromMin: 420 }, tags: ['!test'] };
-/** 14:20, with the scenario's seed: the same board every time. */
-export const At1420: ScenarioStory = { ...momentStory(440), name: 'At 14:20' };
+export const Live = { ...live, tags: ['!test'] };
+export const At1420 = { ...moment, name: 'At 14:20' };

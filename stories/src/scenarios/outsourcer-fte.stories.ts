@@ -1,21 +1,7 @@
-import type { Meta } from '@storybook/web-components-vite';
-import {
-  momentStory,
-  type ScenarioArgs,
-  type ScenarioStory,
-  scenarioMeta,
-} from '../support/scenario-stories.js';
+import { scenarioStories } from '../support/scenario-stories.js';
 
-const meta = {
-  title: 'Scenarios/Outsourcer paid per FTE',
-  ...scenarioMeta('outsourcer-fte'),
-} satisfies Meta<ScenarioArgs>;
-export default meta;
+const { meta, live, moment } = scenarioStories('outsourcer-fte', '12:10');
+export default { title: 'Scenarios/Outsourcer paid per FTE', ...meta };
 
-/**
- * The simulator paced at `speed` x wall clock, from 12:10 less 20 minutes. Not a test: what it shows
- * depends on timing.
- */
-export const Live: ScenarioStory = { args: { fromMin: 170 }, tags: ['!test'] };
-/** 12:10, with the scenario's seed: the same board every time. */
-export const At1210: ScenarioStory = { ...momentStory(190), name: 'At 12:10' };
+export const Live = { ...live, tags: ['!test'] };
+export const At1210 = { ...moment, name: 'At 12:10' };

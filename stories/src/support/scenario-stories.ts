@@ -2,9 +2,11 @@
  * The stories of one built-in scenario: `Live` (the paced simulator, for people; never a test, since
  * what it shows depends on the wall clock) and a fixed moment (the virtual clock run to a set minute,
  * with the scenario's seed: the same board every time, checked against an independent count).
+ * `scenarioStories` makes both; a story file adds what Storybook reads from its text without running
+ * it: the title, the story names and the tags.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { listScenarios } from '@wallboard/simulator';
+import { builtInScenario, listScenarios, parseClock } from '@wallboard/simulator';
 import type { WbQueueTile } from '@wallboard/widgets';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
@@ -24,8 +26,44 @@ export interface ScenarioArgs {
 
 export type ScenarioStory = StoryObj<ScenarioArgs>;
 
+/** How long before the moment worth seeing the `Live` story starts. */
+const LEAD_MIN = 20;
+
+/**
+ * The stories of the built-in `scenario` at the local clock time `at` ("11:10"): `meta`, all of the
+ * file's meta but its title; `live`, the simulator paced from `LEAD_MIN` minutes before `at`; `moment`,
+ * the board at `at` with the scenario's seed, tested by `boardMatchesEvents`.
+ */
+export function scenarioStories(scenario: string, at: string) {
+  const atMin = minutesAfterStart(scenario, at);
+  const description = (story: string) => ({ docs: { description: { story } } });
+  const live: ScenarioStory = {
+    args: { fromMin: atMin - LEAD_MIN },
+    parameters: description(
+      `The simulator paced at \`speed\` x wall clock, from ${at} less ${LEAD_MIN} minutes. Not a test: what it shows depends on timing.`,
+    ),
+  };
+  const moment: ScenarioStory = {
+    ...momentStory(atMin),
+    parameters: description(`${at}, with the scenario's seed: the same board every time.`),
+  };
+  return { meta: scenarioMeta(scenario), live, moment };
+}
+
+/** Minutes from the scenario's `start` to the clock time `at` on its first day. */
+function minutesAfterStart(scenario: string, at: string): number {
+  const start = (builtInScenario(scenario) as { start?: string } | undefined)?.start;
+  const startSec = parseClock(start?.slice(start.indexOf('T') + 1));
+  const atSec = parseClock(at);
+  if (startSec === null || atSec === null || atSec - LEAD_MIN * 60 < startSec)
+    throw new Error(
+      `scenario ${scenario} (start ${start}): ${at} is not a time at least ${LEAD_MIN} min into it`,
+    );
+  return (atSec - startSec) / 60;
+}
+
 /** Everything of a scenario's meta but its `title`, which Storybook needs written out in the file. */
-export function scenarioMeta(scenario: string): Omit<Meta<ScenarioArgs>, 'title'> {
+function scenarioMeta(scenario: string): Omit<Meta<ScenarioArgs>, 'title'> {
   const description = listScenarios().find((s) => s.name === scenario)?.description ?? '';
   return {
     args: { scenario, speed: 60 },
@@ -58,7 +96,7 @@ export function scenarioMeta(scenario: string): Omit<Meta<ScenarioArgs>, 'title'
  * The board `atMin` minutes into the day. Its test checks that every queue tile shows the service level
  * counted independently from the simulator's events, and that the board is fresh.
  */
-export const momentStory = (atMin: number): ScenarioStory => ({ args: { atMin }, play: boardMatchesEvents });
+const momentStory = (atMin: number): ScenarioStory => ({ args: { atMin }, play: boardMatchesEvents });
 
 /**
  * Every queue tile shows the SL counted independently from the events the engine was given, the board
