@@ -69,4 +69,34 @@ describe('wallboard-server messages', () => {
     );
     expectOneLine(run(['--ndjson', FEED, '--sl-threshold', '-5']), 2, /--sl-threshold must be >= 0, got -5/);
   });
+
+  it('metric flags beyond the engine bounds are told as in wallboard-metrics report, not an internal error', () => {
+    expectOneLine(
+      run(['--ndjson', FEED, '--sl-threshold', '5000']),
+      2,
+      /^wallboard-server: --sl-threshold must be <= 3600, got 5000$/m,
+    );
+    expectOneLine(
+      run(['--ndjson', FEED, '--short-abandon', '601']),
+      2,
+      /^wallboard-server: --short-abandon must be <= 600, got 601$/m,
+    );
+    expectOneLine(
+      run(['--ndjson', FEED, '--sl-target', '1.5']),
+      2,
+      /^wallboard-server: --sl-target must be <= 1, got 1.5$/m,
+    );
+  });
+
+  it('a flag followed by another flag instead of its value says so in one line', () => {
+    expectOneLine(
+      run(['--ndjson', FEED, '--port', '--host', '127.0.0.1']),
+      2,
+      /^wallboard-server: --port needs a value, got the flag --host \(a value that starts with "-" goes as --port=VALUE\)$/m,
+    );
+  });
+
+  it('after "--" nothing is joined or taken for a flag', () => {
+    expectOneLine(run(['--ndjson', FEED, '--', '--port', '-1']), 2, /unexpected argument "--port"/);
+  });
 });

@@ -5,12 +5,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type IntervalMinutes, parseCdrMap, SL_FORMULAS, type SlFormula } from '@wallboard/metrics';
+import { parseCdrMap } from '@wallboard/metrics';
 import { parseDuration } from '@wallboard/simulator';
 import { CorsError, normalizeOrigin } from '../access/cors.js';
 import { parseTokens, TokenFileError } from '../access/tokens.js';
 import { DEFAULTS, type ServerConfig, type SourceSpec } from '../app.js';
-import { CliError, numberFlag, parseFlags } from './args.js';
+import { CliError, METRIC_FLAGS, metricFlags, numberFlag, parseFlags } from './args.js';
 import { parseQueues, QueueFileError } from './queues.js';
 
 export const USAGE = `Usage: wallboard-server [source] [options]
@@ -73,12 +73,7 @@ const FLAGS = {
   'ws-rate': { type: 'string' },
   'ws-burst': { type: 'string' },
   ring: { type: 'string' },
-  'time-zone': { type: 'string' },
-  interval: { type: 'string' },
-  'sl-threshold': { type: 'string' },
-  'sl-target': { type: 'string' },
-  'sl-formula': { type: 'string' },
-  'short-abandon': { type: 'string' },
+  ...METRIC_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -209,13 +204,9 @@ export async function configFromArgs(
       throw new CliError(`--redis must name a host, such as redis://127.0.0.1:6379, got "${redis}"`);
   }
 
-  const interval = numberFlag(v, 'interval');
-  if (interval !== undefined && ![15, 30, 60].includes(interval))
-    throw new CliError(`--interval must be 15, 30 or 60, got ${v.interval}`);
-  const slFormula = v['sl-formula'] as string | undefined;
-  if (slFormula !== undefined && !SL_FORMULAS.includes(slFormula as SlFormula))
-    throw new CliError(`--sl-formula must be one of ${SL_FORMULAS.join(', ')}, got "${slFormula}"`);
-  const timeZone = v['time-zone'] as string | undefined;
+  // As in wallboard-metrics report, in the same words.
+  const engine = metricFlags(v);
+  const timeZone = engine.timeZone;
   if (timeZone !== undefined) {
     try {
       new Intl.DateTimeFormat('en', { timeZone });
@@ -233,42 +224,36 @@ export async function configFromArgs(
       max: 65535,
       range: 'from 1 to 65535 (or 0 for any free port)',
       default: DEFAULTS.port,
-    }) as number,
+    }),
     tokens,
     queues,
     origins,
     redis,
     redisNamespace: (v['redis-namespace'] as string | undefined) ?? DEFAULTS.redisNamespace,
-    engine: {
-      timeZone,
-      intervalMin: interval as IntervalMinutes | undefined,
-      slThresholdSec: numberFlag(v, 'sl-threshold', { min: 0 }),
-      slTarget: numberFlag(v, 'sl-target', { min: 0, max: 1 }),
-      slFormula: slFormula as SlFormula | undefined,
-      shortAbandonSec: numberFlag(v, 'short-abandon', { min: 0 }),
-    },
-    publishMs: numberFlag(v, 'publish-ms', { min: 20, max: 60_000, default: DEFAULTS.publishMs }) as number,
-    pollMs: numberFlag(v, 'poll-ms', { min: 10, max: 60_000, default: DEFAULTS.pollMs }) as number,
+    engine,
+    publishMs: numberFlag(v, 'publish-ms', { min: 20, max: 60_000, default: DEFAULTS.publishMs }),
+    pollMs: numberFlag(v, 'poll-ms', { min: 10, max: 60_000, default: DEFAULTS.pollMs }),
     ringSize: numberFlag(v, 'ring', {
       integer: true,
       min: 10,
       max: 100_000,
       default: DEFAULTS.ringSize,
-    }) as number,
+    }),
     consoleDir: (v.console as string | undefined) ?? DEFAULT_CONSOLE,
     maxBufferBytes: numberFlag(v, 'client-buffer', {
       integer: true,
       min: 64 * 1024,
       default: DEFAULTS.maxBufferBytes,
-    }) as number,
+    }),
     stallTimeoutMs:
-      (numberFlag(v, 'client-stall-sec', { min: 1, max: 86_400 }) ?? DEFAULTS.stallTimeoutMs / 1000) * 1000,
+      numberFlag(v, 'client-stall-sec', { min: 1, max: 86_400, default: DEFAULTS.stallTimeoutMs / 1000 }) *
+      1000,
     heartbeatMs: DEFAULTS.heartbeatMs,
     maxClients: numberFlag(v, 'max-clients', {
       integer: true,
       min: 1,
       default: DEFAULTS.maxClients,
-    }) as number,
+    }),
     wsMaxMessageBytes: numberFlag(v, 'max-message-bytes', {
       integer: true,
       min: 64,
