@@ -51,10 +51,10 @@ export interface ServerConfig {
   stallTimeoutMs: number;
   heartbeatMs: number;
   maxClients: number;
-  /** What a WebSocket client may send: bytes per message, messages a second, burst (DEFAULTS). */
-  wsMaxMessageBytes?: number;
-  wsRatePerSec?: number;
-  wsBurst?: number;
+  /** What a WebSocket client may send: bytes per message, messages a second, burst. */
+  wsMaxMessageBytes: number;
+  wsRatePerSec: number;
+  wsBurst: number;
   log: (line: string) => void;
 }
 
@@ -225,9 +225,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         stallTimeoutMs: config.stallTimeoutMs,
         heartbeatMs: config.heartbeatMs,
         maxClients: config.maxClients,
-        wsMaxMessageBytes: config.wsMaxMessageBytes ?? DEFAULTS.wsMaxMessageBytes,
-        wsRatePerSec: config.wsRatePerSec ?? DEFAULTS.wsRatePerSec,
-        wsBurst: config.wsBurst ?? DEFAULTS.wsBurst,
+        wsMaxMessageBytes: config.wsMaxMessageBytes,
+        wsRatePerSec: config.wsRatePerSec,
+        wsBurst: config.wsBurst,
       },
       health,
     );

@@ -29,6 +29,9 @@ export function config(overrides: Partial<ServerConfig>): ServerConfig {
     stallTimeoutMs: DEFAULTS.stallTimeoutMs,
     heartbeatMs: 1000,
     maxClients: 1000,
+    wsMaxMessageBytes: DEFAULTS.wsMaxMessageBytes,
+    wsRatePerSec: DEFAULTS.wsRatePerSec,
+    wsBurst: DEFAULTS.wsBurst,
     log: () => {},
     ...overrides,
   };
