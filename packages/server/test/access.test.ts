@@ -141,6 +141,12 @@ describe('tokens', () => {
   it('rejects bad token files with a message naming the entry, never the token', () => {
     expect(() => parseTokens('[]')).toThrow(TokenFileError);
     expect(() => parseTokens('{"short": ["*"]}')).toThrow(/entry 1: the token is shorter than 8/);
+    // The server does not look up a presented token over 512 characters, so a file token that long
+    // could never be used.
+    expect(() => parseTokens(JSON.stringify({ ['x'.repeat(513)]: ['*'] }))).toThrow(
+      /entry 1: the token is longer than 512 characters/,
+    );
+    expect(parseTokens(JSON.stringify({ ['x'.repeat(512)]: ['*'] })).size).toBe(1);
     expect(() => parseTokens('{"long-enough-1": []}')).toThrow(/entry 1 must map to a non-empty list/);
     expect(() => parseTokens('{"long-enough-1": ["*"], "long-enough-2": ["bogus scope"]}')).toThrow(
       /entry 2: "bogus scope" is not a scope grant/,

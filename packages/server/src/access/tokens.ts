@@ -13,6 +13,9 @@ export type Grants = readonly string[];
 
 export const ALL: Grants = ['*'];
 
+/** The longest token a file may hold; a longer presented one is unknown without being hashed. */
+export const MAX_TOKEN_LENGTH = 512;
+
 export class TokenFileError extends Error {}
 
 export interface TokenTable {
@@ -39,6 +42,8 @@ export function parseTokens(text: string, fileName = 'tokens file'): TokenTable 
     i++;
     const where = `${fileName}: entry ${i}`;
     if (token.length < 8) throw new TokenFileError(`${where}: the token is shorter than 8 characters`);
+    if (token.length > MAX_TOKEN_LENGTH)
+      throw new TokenFileError(`${where}: the token is longer than ${MAX_TOKEN_LENGTH} characters`);
     if (!Array.isArray(scopes) || scopes.length === 0)
       throw new TokenFileError(`${where} must map to a non-empty list of scopes, e.g. ["partner:acme"]`);
     for (const s of scopes) {

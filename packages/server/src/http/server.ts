@@ -15,7 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { CorsPolicy } from '../access/cors.js';
 import { type HostPolicy, isLoopbackHost } from '../access/hosts.js';
-import { ALL, type Grants, type TokenTable } from '../access/tokens.js';
+import { ALL, type Grants, MAX_TOKEN_LENGTH, type TokenTable } from '../access/tokens.js';
 import type { StreamHub } from '../stream/hub.js';
 import { ViewRegistry } from '../stream/view.js';
 import { ClientConnection } from './client.js';
@@ -318,12 +318,7 @@ export class FeedServer {
    * only (a load balancer's check needs no token).
    */
   private healthDetail(req: IncomingMessage, url: URL): boolean {
-    if (this.options.tokens) {
-      const token = presentedToken(req, url);
-      const grants =
-        token !== undefined && token.length <= 512 ? this.options.tokens.lookup(token) : undefined;
-      return grants?.includes('*') === true;
-    }
+    if (this.options.tokens) return this.tokenGrants(req, url).grants?.includes('*') === true;
     const asked = url.searchParams.get('detail');
     return (
       (asked === '1' || asked === 'true') &&
@@ -332,20 +327,26 @@ export class FeedServer {
     );
   }
 
+  /** The token a request presents (if any) and its grants (undefined for none or an unknown one). */
+  private tokenGrants(req: IncomingMessage, url: URL): { token?: string; grants?: Grants } {
+    const token = presentedToken(req, url);
+    if (!token || !this.options.tokens || token.length > MAX_TOKEN_LENGTH) return { token };
+    return { token, grants: this.options.tokens.lookup(token) };
+  }
+
   /** Checks origin and token; reads the stream parameters. Throws HttpError 401/403/400. */
   private authorize(req: IncomingMessage, url: URL): Access {
     if (!this.options.cors.allows(req.headers.origin, req.headers.host))
       throw new HttpError(403, 'origin not allowed (see --origins)');
     let grants: Grants = ALL;
     if (this.options.tokens) {
-      const token = presentedToken(req, url);
-      if (!token)
+      const presented = this.tokenGrants(req, url);
+      if (!presented.token)
         throw new HttpError(401, 'a token is required (Authorization: Bearer T, or ?token=T)', {
           'WWW-Authenticate': 'Bearer realm="wallboard"',
         });
-      const g = token.length <= 512 ? this.options.tokens.lookup(token) : undefined;
-      if (!g) throw new HttpError(403, 'unknown token');
-      grants = g;
+      if (!presented.grants) throw new HttpError(403, 'unknown token');
+      grants = presented.grants;
     }
     const scopesParam = url.searchParams.get('scopes');
     let requested: Set<string> | null = null;
