@@ -6,7 +6,7 @@ import { ConfigError, startServer } from './app.js';
 import { CliError } from './cli/args.js';
 import { configFromArgs, USAGE } from './cli/config.js';
 import { ScenarioError } from './sources/scenario.js';
-import { RedisNamespaceBusyError, RedisUnavailableError } from './stream/redis.js';
+import { RedisNamespaceBusyError, RedisUnavailableError, redactUrl } from './stream/redis.js';
 
 export async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const what = config.source
     ? `${config.source.kind} ${'file' in config.source ? config.source.file : config.source.scenario}`
-    : `the stream in Redis (${config.redis})`;
+    : `the stream in Redis (${redactUrl(config.redis as string)})`;
   // The first stdout line says where to connect (tests and scripts read it).
   process.stdout.write(`wallboard-server listening on ${server.url} (${server.role}; serving ${what})\n`);
   await new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import { parseDuration } from '@wallboard/simulator';
 import { CorsError, normalizeOrigin } from '../access/cors.js';
 import { parseTokens, TokenFileError } from '../access/tokens.js';
 import { DEFAULTS, type ServerConfig, type SourceSpec } from '../app.js';
+import { redactUrl } from '../stream/redis.js';
 import { CliError, METRIC_FLAGS, metricFlags, numberFlag, parseFlags } from './args.js';
 import { parseQueues, QueueFileError } from './queues.js';
 
@@ -193,7 +194,9 @@ export async function configFromArgs(
   const redis = v.redis as string | undefined;
   if (redis !== undefined) {
     if (!/^rediss?:\/\//.test(redis))
-      throw new CliError(`--redis must be a redis:// URL such as redis://127.0.0.1:6379, got "${redis}"`);
+      throw new CliError(
+        `--redis must be a redis:// URL such as redis://127.0.0.1:6379, got "${redactUrl(redis)}"`,
+      );
     let host = '';
     try {
       host = new URL(redis).hostname;
@@ -201,7 +204,9 @@ export async function configFromArgs(
       // reported below
     }
     if (host === '')
-      throw new CliError(`--redis must name a host, such as redis://127.0.0.1:6379, got "${redis}"`);
+      throw new CliError(
+        `--redis must name a host, such as redis://127.0.0.1:6379, got "${redactUrl(redis)}"`,
+      );
   }
 
   // As in wallboard-metrics report, in the same words.

@@ -28,6 +28,26 @@ export interface RedisRelayOptions {
   onError?: (message: string) => void;
 }
 
+/**
+ * A Redis URL fit to print: the password (`redis://user:PASSWORD@host`, `?password=PASSWORD`) becomes
+ * `***`. Also for text that is no URL yet (`user:PASSWORD@host:6379`, refused for want of redis://).
+ */
+export function redactUrl(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*:)?\/\//i.exec(url)?.[0] ?? '';
+  const rest = url.slice(scheme.length);
+  const end = rest.search(/[/?#]/);
+  const authority = end === -1 ? rest : rest.slice(0, end);
+  // The host follows the last "@" (a password may hold one); the password follows the first ":".
+  const at = authority.lastIndexOf('@');
+  const colon = authority.indexOf(':');
+  const shown =
+    at !== -1 && colon !== -1 && colon < at
+      ? `${authority.slice(0, colon)}:***${authority.slice(at)}`
+      : authority;
+  const tail = rest.slice(authority.length).replace(/([?&]password=)[^&#]*/gi, '$1***');
+  return `${scheme}${shown}${tail}`;
+}
+
 /** Redis could not be reached at start (one clear line for the CLI, exit 1). */
 export class RedisUnavailableError extends Error {}
 
@@ -51,7 +71,7 @@ async function connectAll(url: string, clients: Redis[]): Promise<void> {
     for (const c of clients) c.disconnect();
     const cause =
       clients.map((c) => lastErrors.get(c)).find((m) => m !== undefined) ?? (err as Error).message;
-    throw new RedisUnavailableError(`cannot reach Redis at ${url}: ${cause}`);
+    throw new RedisUnavailableError(`cannot reach Redis at ${redactUrl(url)}: ${cause}`);
   }
 }
 
@@ -153,7 +173,7 @@ export class RedisPublisher {
       const ttl = await this.redis.pttl(key);
       if (ttl > lastTtl + 200 || Date.now() > end)
         throw new RedisNamespaceBusyError(
-          `another publisher is running on Redis namespace "${this.options.namespace}" at ${this.options.url}: ` +
+          `another publisher is running on Redis namespace "${this.options.namespace}" at ${redactUrl(this.options.url)}: ` +
             'a namespace has one source; start this instance without a source to serve the same stream, or give it another --redis-namespace',
         );
       if (ttl >= 0) lastTtl = ttl;

@@ -57,6 +57,7 @@ const BIN = fileURLToPath(new URL('../../bin/wallboard-server.js', import.meta.u
 export interface ChildServer {
   url: string;
   proc: ChildProcess;
+  stdout: () => string;
   stderr: () => string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -88,6 +89,7 @@ export async function spawnServer(args: string[], timeoutMs = 10_000): Promise<C
   return {
     url,
     proc,
+    stdout: () => out,
     stderr: () => err,
     kill: async (signal = 'SIGKILL') => {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
@@ -101,15 +103,27 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** A private redis-server on a free loopback port, no persistence, in a temp directory. */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * A private redis-server on a free loopback port, no persistence, in a temp directory; with a
+ * password, its URL logs in as the default user (`redis://default:PASSWORD@...`).
+ */
+export async function startRedis(password?: string): Promise<RedisServer> {
   const port = await freePort();
   const { dir, cleanup } = tempDir();
-  const proc = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+  ];
+  if (password !== undefined) args.push('--requirepass', password);
+  const proc = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
@@ -125,7 +139,7 @@ export async function startRedis(): Promise<RedisServer> {
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${password === undefined ? '' : `default:${password}@`}127.0.0.1:${port}`,
     stop: async () => {
       proc.kill('SIGKILL');
       await exited;

@@ -1,0 +1,116 @@
+/**
+ * A Redis password given in --redis (redis://user:PASSWORD@host, ?password=) is never printed: not in
+ * flag errors, connection errors, the namespace-busy refusal, the listening line, logs or /health.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactUrl } from '../src/stream/redis.js';
+import { freePort, getJson, type RedisServer, spawnServer, startRedis } from './support/servers.js';
+
+const BIN = fileURLToPath(new URL('../bin/wallboard-server.js', import.meta.url));
+/** Any existing file stands in for an NDJSON feed. */
+const FEED = BIN;
+const SECRET = 's3cret-Pw';
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 15_000 });
+  return { code: r.status, output: r.stdout + r.stderr, lines: r.stderr.trim().split('\n') };
+}
+
+describe('redactUrl', () => {
+  it.each([
+    ['redis://user:s3cret-Pw@host:6379/2', 'redis://user:***@host:6379/2'],
+    ['rediss://:s3cret-Pw@host', 'rediss://:***@host'],
+    ['redis://user:s3cr@t-Pw@host:6379', 'redis://user:***@host:6379'],
+    ['redis://host:6379?db=1&password=s3cret-Pw', 'redis://host:6379?db=1&password=***'],
+    ['user:s3cret-Pw@host:6379', 'user:***@host:6379'],
+    ['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379'],
+    ['redis://user@host:6379', 'redis://user@host:6379'],
+    ['localhost:6379', 'localhost:6379'],
+  ])('%s is shown as %s', (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+  });
+});
+
+describe('Redis passwords in messages', () => {
+  it('an unreachable Redis is named without its password', async () => {
+    const port = await freePort();
+    const r = run(['--redis', `redis://wb:${SECRET}@127.0.0.1:${port}`]);
+    expect(r.output).toMatch(
+      new RegExp(`^wallboard-server: cannot reach Redis at redis://wb:\\*\\*\\*@127\\.0\\.0\\.1:${port}: `),
+    );
+    expect(r.output).not.toContain(SECRET);
+    expect(r.lines).toHaveLength(1);
+    expect(r.code).toBe(1);
+  });
+
+  it('a refused --redis value is shown without its password', () => {
+    for (const url of [`wb:${SECRET}@localhost:6379`, `redis://wb:${SECRET}@`]) {
+      const r = run(['--ndjson', FEED, '--redis', url]);
+      expect(r.output).toMatch(/--redis must (be a redis:\/\/ URL|name a host)/);
+      expect(r.output).toContain('wb:***@');
+      expect(r.output).not.toContain(SECRET);
+      expect(r.code).toBe(2);
+    }
+  });
+});
+
+describe('Redis passwords with a live Redis', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis(SECRET);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('never reach the listening line, the namespace refusal, logs or /health', async () => {
+    const common = [
+      '--port',
+      '0',
+      '--redis',
+      redis.url,
+      '--redis-namespace',
+      'secrets',
+      '--publish-ms',
+      '50',
+    ];
+    const publisher = await spawnServer(['--ndjson', FEED, ...common]);
+    const subscriber = await spawnServer(common);
+    try {
+      expect(subscriber.stdout()).toContain(`the stream in Redis (${redactUrl(redis.url)})`);
+      expect(redactUrl(redis.url)).toContain('default:***@');
+      for (const s of [publisher, subscriber]) {
+        const health = await getJson(`${s.url}/health?detail=1`);
+        expect(health.body.detail).toBe(true);
+        expect(JSON.stringify(health.body)).not.toContain(SECRET);
+      }
+      // A second source on the namespace is refused, naming the Redis it found busy.
+      const refused = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const p = spawn(process.execPath, [BIN, '--ndjson', FEED, ...common]);
+        let output = '';
+        p.stdout.on('data', (d) => {
+          output += d;
+        });
+        p.stderr.on('data', (d) => {
+          output += d;
+        });
+        const timer = setTimeout(() => p.kill('SIGKILL'), 15_000);
+        p.on('exit', (code) => {
+          clearTimeout(timer);
+          resolve({ code, output });
+        });
+      });
+      expect(refused.output).toMatch(
+        /another publisher is running on Redis namespace "secrets" at redis:\/\/default:\*\*\*@/,
+      );
+      expect(refused.output).not.toContain(SECRET);
+      expect(refused.code).toBe(1);
+    } finally {
+      await subscriber.kill('SIGTERM');
+      await publisher.kill('SIGTERM');
+    }
+    for (const s of [publisher, subscriber]) expect(s.stdout() + s.stderr()).not.toContain(SECRET);
+  });
+});
