@@ -14,21 +14,17 @@
  * Environment: BENCH_SSE, BENCH_WS (client counts), BENCH_SECONDS (measured window), BENCH_MIX=all
  * (every client takes every scope), BENCH_PHASES=single,redis.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import WebSocket from 'ws';
+import { type ChildServer, spawnServer, startRedis } from '../test/support/processes.js';
 
 const SSE = Number(process.env.BENCH_SSE ?? 2000);
 const WS = Number(process.env.BENCH_WS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const MIX = process.env.BENCH_MIX ?? 'realistic';
 const PHASES = (process.env.BENCH_PHASES ?? 'single,redis').split(',');
-const BIN = fileURLToPath(new URL('../bin/wallboard-server.js', import.meta.url));
 const LANGS = ['en', 'de', 'fr', 'es', 'it'];
 const KINDS = ['billing', 'tech', 'sales', 'retention', 'moves', 'claims'];
 
@@ -145,83 +141,6 @@ function openWs(base: string, i: number, client: BenchClient, closers: Array<() 
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Proc {
-  url: string;
-  proc: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startServer(args: string[]): Promise<Proc> {
-  const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start')), 30_000);
-    proc.stdout?.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    proc.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
-  return {
-    url,
-    proc,
-    stop: async () => {
-      proc.kill('SIGTERM');
-      const t = setTimeout(() => proc.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
-}
-
-async function startRedis(): Promise<{ url: string; stop(): Promise<void> } | null> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'wb-bench-redis-'));
-  const proc = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  const ok = await new Promise<boolean>((resolve) => {
-    let out = '';
-    proc.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('Ready to accept connections')) resolve(true);
-    });
-    proc.once('error', () => resolve(false));
-    proc.once('exit', () => resolve(false));
-    setTimeout(() => resolve(false), 10_000);
-  });
-  if (!ok) return null;
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      proc.kill('SIGKILL');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** CPU seconds (user + system) of a process, from /proc. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -242,7 +161,7 @@ async function health(url: string): Promise<{
 const pct = (sorted: Float64Array, p: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-async function phase(name: string, servers: Proc[], feedUrls: string[]): Promise<void> {
+async function phase(name: string, servers: ChildServer[], feedUrls: string[]): Promise<void> {
   Object.assign(total, { messages: 0, bytes: 0, gaps: 0, resyncs: 0, snapshots: 0, disconnects: 0 });
   nLat = 0;
   worstBySeq.clear();
@@ -321,16 +240,18 @@ async function phase(name: string, servers: Proc[], feedUrls: string[]): Promise
 async function main(): Promise<void> {
   const source = ['--scenario', 'floor-1000', '--speed', '60', '--skip', '9h'];
   const common = ['--publish-ms', '500', '--max-clients', '10000'];
+  // The scenario's first 9 hours are simulated before the server listens: give it time.
+  const startServer = (args: string[]) => spawnServer(args, 30_000);
   if (PHASES.includes('single')) {
     const s = await startServer([...source, '--port', '0', ...common]);
     try {
       await phase('one instance', [s], [s.url]);
     } finally {
-      await s.stop();
+      await s.kill('SIGTERM');
     }
   }
   if (PHASES.includes('redis')) {
-    const redis = await startRedis();
+    const redis = await startRedis().catch(() => null);
     if (!redis) {
       console.log(
         '\n== two instances over Redis: skipped (redis-server not found; scripts/ensure-redis.sh installs it)',
@@ -347,8 +268,8 @@ async function main(): Promise<void> {
         [a.url, b.url],
       );
     } finally {
-      await b.stop();
-      await a.stop();
+      await b.kill('SIGTERM');
+      await a.kill('SIGTERM');
       await redis.stop();
     }
   }
