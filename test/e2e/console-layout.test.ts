@@ -4,24 +4,13 @@
  * scenario description can be read whole, the what-if says whether the live run goes on, and the embed
  * page does not scroll sideways on a phone-sized window.
  */
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage } from './support/browser.js';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser.js';
 import { waitForPaused } from './support/globals.js';
-import { type ConsoleServer, startConsole } from './support/server.js';
+import { consoleSession } from './support/session.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startConsole();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession();
 
 /** Labels whose words are split over two lines, and figures wider than their card. */
 function layoutFaults(page: Page) {
@@ -58,9 +47,9 @@ describe('console layout', () => {
     [1920, 1080],
   ]) {
     it(`at ${width}x${height}: no label breaks inside a word, no figure touches its card's edge`, async () => {
-      const { page, errors, close } = await openPage(browser, { viewport: { width, height } });
+      const { page, errors, close } = await openPage(session.browser, { viewport: { width, height } });
       // floor-1000 at 15:00: five-digit counts.
-      await page.goto(`${server.url}/?scenario=floor-1000&seed=5&at=15:00&paused=1`);
+      await page.goto(`${session.server.url}/?scenario=floor-1000&seed=5&at=15:00&paused=1`);
       await waitForPaused(page);
       await page.waitForTimeout(500);
       expect(await layoutFaults(page)).toEqual({ split: [], overflow: [] });
@@ -70,8 +59,10 @@ describe('console layout', () => {
   }
 
   it("shows times in one format, the clock widget's (the browser's locale)", async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=14:00&paused=1`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.goto(`${session.server.url}/?scenario=outage-surge&seed=5&at=14:00&paused=1`);
     await waitForPaused(page);
     const widget = () =>
       page
@@ -94,8 +85,10 @@ describe('console layout', () => {
   });
 
   it('lets the whole scenario description be read', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/?scenario=outage-surge&autostart=0`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.goto(`${session.server.url}/?scenario=outage-surge&autostart=0`);
     const text = page.locator('#scenario-description');
     const clipped = () => text.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
     expect(await clipped()).toBe(true);
@@ -109,8 +102,10 @@ describe('console layout', () => {
   });
 
   it('the what-if says the live run goes on only while it does', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/?scenario=steady-day&seed=3&at=09:00&paused=1`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.goto(`${session.server.url}/?scenario=steady-day&seed=3&at=09:00&paused=1`);
     await waitForPaused(page);
     await page.getByRole('tab', { name: 'What-if' }).click();
     const intro = page.locator('.what-if-intro p').first();
@@ -130,8 +125,10 @@ describe('console layout', () => {
 
 describe('embed page', () => {
   it('does not scroll sideways at 420 px', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 420, height: 800 } });
-    await page.goto(`${server.url}/embed.html`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 420, height: 800 },
+    });
+    await page.goto(`${session.server.url}/embed.html`);
     await page.locator('wb-sl-gauge').first().waitFor();
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,

@@ -5,26 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { launch, openPage } from './support/browser.js';
+import { openPage } from './support/browser.js';
 import { consoleClock, waitForPaused } from './support/globals.js';
 import { compareWithBaseline } from './support/screenshots.js';
-import { type ConsoleServer, startConsole } from './support/server.js';
+import { consoleSession } from './support/session.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startConsole();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession();
 
 interface GaugeLike extends HTMLElement {
   value: number | null;
@@ -32,9 +20,11 @@ interface GaugeLike extends HTMLElement {
 
 describe('trainer console', () => {
   it('loads with no page errors, its board built from the kit, and matches its screenshot', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1600, height: 2100 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1600, height: 2100 },
+    });
     // Paused at 11:00 of the outage day: the same picture on every run.
-    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=11:00&paused=1`);
+    await page.goto(`${session.server.url}/?scenario=outage-surge&seed=5&at=11:00&paused=1`);
     await page.waitForFunction(() => {
       const c = window.wallboardConsole?.state.clock;
       return c?.paused && c.now === Date.UTC(2025, 2, 5, 11, 0, 0);
@@ -85,8 +75,10 @@ describe('trainer console', () => {
   });
 
   it('runs a scenario and the SL gauge value changes', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&speed=600&at=10:25`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1400, height: 900 },
+    });
+    await page.goto(`${session.server.url}/?scenario=outage-surge&seed=5&speed=600&at=10:25`);
     const gauge = page.getByTestId('sl-gauge');
     const read = () => gauge.evaluate((el) => (el as GaugeLike).value);
     await expect.poll(read, { timeout: 15_000 }).not.toBeNull();
@@ -109,7 +101,9 @@ describe('trainer console', () => {
   });
 
   it('stays smooth at 600x on the 1,000-agent floor (the simulation has its own thread)', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1600, height: 1000 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1600, height: 1000 },
+    });
     await page.addInitScript(() => {
       const w = window as unknown as { __long: number[]; __frames: number };
       w.__long = [];
@@ -123,7 +117,7 @@ describe('trainer console', () => {
       };
       requestAnimationFrame(frame);
     });
-    await page.goto(`${server.url}/?scenario=floor-1000&speed=600&at=09:00`);
+    await page.goto(`${session.server.url}/?scenario=floor-1000&speed=600&at=09:00`);
     await expect.poll(async () => (await consoleClock(page))?.paused, { timeout: 20_000 }).toBe(false);
     await page.waitForTimeout(1000);
     const read = () =>
@@ -148,8 +142,10 @@ describe('trainer console', () => {
   });
 
   it('adding ten agents during the surge raises the SL against the same seed without them', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1600, height: 1300 } });
-    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=10:40&paused=1`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1600, height: 1300 },
+    });
+    await page.goto(`${session.server.url}/?scenario=outage-surge&seed=5&at=10:40&paused=1`);
     await waitForPaused(page);
     await page.getByLabel('Number of agents').fill('10');
     await page.getByRole('button', { name: 'Add agents' }).click();
@@ -196,9 +192,11 @@ describe('trainer console', () => {
   });
 
   it('live controls say what they did: shortfalls, scope, nothing changed, one entry per incident', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 1400 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1400, height: 1400 },
+    });
     // steady-day: one queue, 14 agents, nobody with a shift end.
-    await page.goto(`${server.url}/?scenario=steady-day&seed=3&at=10:00&paused=1`);
+    await page.goto(`${session.server.url}/?scenario=steady-day&seed=3&at=10:00&paused=1`);
     await waitForPaused(page);
     const feedback = page.locator('.feedback');
     const open = (title: string) => page.locator('summary', { hasText: title }).click();
@@ -221,7 +219,7 @@ describe('trainer console', () => {
       .poll(() => feedback.textContent())
       .toMatch(/^Removed \d+ of 500 agents requested from any queue \(no more on duty\)$/);
     // Incidents are one timeline entry each, from "you".
-    await page.goto(`${server.url}/?scenario=outage-surge&seed=5&at=09:00&paused=1`);
+    await page.goto(`${session.server.url}/?scenario=outage-surge&seed=5&at=09:00&paused=1`);
     await waitForPaused(page);
     await open('Incident: surge');
     await page.getByRole('button', { name: 'Start surge' }).click();
@@ -254,8 +252,10 @@ describe('trainer console', () => {
   });
 
   it('names bad link parameters, with what each allows, and starts nothing', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/?scenario=nonexistent&speed=abc&sped=60`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.goto(`${session.server.url}/?scenario=nonexistent&speed=abc&sped=60`);
     const notice = page.getByTestId('link-problems');
     await notice.waitFor();
     const items = (await notice.locator('li').allTextContents()).map((t) => t.trim());
@@ -275,8 +275,10 @@ describe('trainer console', () => {
   });
 
   it('loads a scenario file: lists its problems by path, then runs a good one', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?autostart=0`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1400, height: 900 },
+    });
+    await page.goto(`${session.server.url}/?autostart=0`);
     const bad = {
       name: 'bad',
       queues: [{ id: 'q', arrivals: { perHour: -5 }, handle: { dist: 'exponential', meanSec: 0 } }],
@@ -330,11 +332,11 @@ describe('trainer console', () => {
   });
 
   it('exports the interval figures as CSV and the events as NDJSON', async () => {
-    const { page, errors, close } = await openPage(browser, {
+    const { page, errors, close } = await openPage(session.browser, {
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
     });
-    await page.goto(`${server.url}/?scenario=steady-day&seed=3&at=12:00&paused=1`);
+    await page.goto(`${session.server.url}/?scenario=steady-day&seed=3&at=12:00&paused=1`);
     await waitForPaused(page);
     const [csvDownload] = await Promise.all([
       page.waitForEvent('download'),

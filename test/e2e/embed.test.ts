@@ -2,36 +2,26 @@
  * The CRM embed example in Chromium: a plain page with one script tag (wallboard.js, the kit's bundle,
  * served beside the console) renders its widgets from plain properties, styled by its custom properties.
  */
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { launch, openPage } from './support/browser.js';
+import { openPage } from './support/browser.js';
 import { compareWithBaseline } from './support/screenshots.js';
-import { type ConsoleServer, startConsole } from './support/server.js';
+import { consoleSession } from './support/session.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startConsole();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession();
 
 describe('CRM embed page (embed.html)', () => {
   it('renders three widgets from one script tag and plain properties, in the page colours', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1280, height: 800 },
+    });
     // The page's own feed ticks every 2 s: a fake clock holds it still for the picture.
     await page.clock.install({ time: Date.UTC(2025, 2, 5, 10, 0, 0) });
-    await page.goto(`${server.url}/embed.html`);
+    await page.goto(`${session.server.url}/embed.html`);
     const scripts = await page
       .locator('script[src]')
       .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
-    expect(scripts).toEqual([`${server.url}/wallboard.js`]);
+    expect(scripts).toEqual([`${session.server.url}/wallboard.js`]);
     const meter = page.getByRole('meter', { name: /Support service level/ });
     await expect.poll(() => meter.getAttribute('aria-valuenow')).not.toBeNull();
     // The gauge shows what the page set as a plain property.

@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from './support/browser.js';
 import './support/globals.js';
-import { CONSOLE_DIR, startConsole } from './support/server.js';
+import { CONSOLE_DIR, freePort, startConsole } from './support/server.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../../packages/server/', import.meta.url));
 const T0 = Date.UTC(2025, 2, 3, 8, 0, 0);
@@ -50,18 +49,6 @@ function calls(queues: Array<{ queue: string; partner?: string }>, minute: numbe
   return out.sort((a, b) => a.t - b.t);
 }
 const ndjson = (events: Ev[]) => events.map((e) => `${JSON.stringify(e)}\n`).join('');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let dir: string;
 let feedFile: string;

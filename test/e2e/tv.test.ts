@@ -4,26 +4,16 @@
  * a simulated week at high speed with its JS heap and DOM node count flat.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { launch, openPage } from './support/browser.js';
+import { openPage } from './support/browser.js';
 import { waitForPaused } from './support/globals.js';
 import { compareWithBaseline } from './support/screenshots.js';
-import { CONSOLE_DIR, type ConsoleServer, startConsole } from './support/server.js';
+import { CONSOLE_DIR } from './support/server.js';
+import { consoleSession } from './support/session.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startConsole();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession();
 
 interface LayoutFile {
   title: string;
@@ -112,8 +102,12 @@ const running = (page: Page) =>
 
 describe('floor board (tv.html)', () => {
   it('renders a layout file: its title, pages and widgets, paused at a moment for its screenshot', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/care-floor.json&at=11:30&paused=1&rotate=3600`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
+    await page.goto(
+      `${session.server.url}/tv.html?layout=/layouts/care-floor.json&at=11:30&paused=1&rotate=3600`,
+    );
     await running(page);
     await expect.poll(() => page.locator('.tv-head h1').textContent()).toBe(careFloor.title);
     const sections = page.locator('.tv-page-body');
@@ -170,8 +164,10 @@ describe('floor board (tv.html)', () => {
   });
 
   it('shows every queue of floor-1000 over its generated pages, each legible on one screen at 1080p and 4K', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
+    await page.goto(`${session.server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
     await running(page);
     const status = (await page.evaluate(() => window.wallboardTv!)) as TvFull;
     const queues = status.info.queues.map((q) => q.id);
@@ -196,8 +192,10 @@ describe('floor board (tv.html)', () => {
   });
 
   it("lists floor-1000's agents fitted to the Agents page: a column per state, no button, the rest counted", async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
+    await page.goto(`${session.server.url}/tv.html?scenario=floor-1000&at=11:30&paused=1&rotate=3600`);
     await running(page);
     const titles = await page
       .locator('.tv-page-body')
@@ -268,7 +266,9 @@ describe('floor board (tv.html)', () => {
   });
 
   it('gives an agent board the page width, and centres large figures in their cards', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
     await serveLayout(page, '/layouts/four.json', {
       scenario: 'monday-peak',
       pages: [
@@ -283,7 +283,7 @@ describe('floor board (tv.html)', () => {
         },
       ],
     });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/four.json&at=11:30&paused=1`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/four.json&at=11:30&paused=1`);
     await running(page);
     await expect.poll(() => fitted(page)).toBe(0);
     const box = await page.evaluate(() => {
@@ -307,7 +307,9 @@ describe('floor board (tv.html)', () => {
   });
 
   it("sizes queue tiles' figures from their card when there is room, none overlapping or spilling", async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
     const tiles = (n: number) =>
       Array.from({ length: n }, (_, i) => ({
         type: 'queue-tile',
@@ -322,7 +324,7 @@ describe('floor board (tv.html)', () => {
         { title: 'Ten', columns: 5, widgets: tiles(10) },
       ],
     });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/tiles.json&at=11:30&paused=1&rotate=3600`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/tiles.json&at=11:30&paused=1&rotate=3600`);
     await running(page);
     await expect.poll(() => fitted(page)).toBe(0);
     /** Per tile on the shown page: its big figure's size in its own em, and whether any two figures overlap. */
@@ -381,8 +383,10 @@ describe('floor board (tv.html)', () => {
   });
 
   it('runs monday-peak with every generated page legible at 1080p and 4K', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/tv.html?scenario=monday-peak&at=11:30&paused=1&rotate=3600`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
+    await page.goto(`${session.server.url}/tv.html?scenario=monday-peak&at=11:30&paused=1&rotate=3600`);
     await running(page);
     console.log(`monday-peak 1080p: ${(await everyPageLegible(page, 1080)).join('; ')}`);
     await page.setViewportSize({ width: 3840, height: 2160 });
@@ -413,12 +417,12 @@ describe('floor board (tv.html)', () => {
       expect
         .poll(async () => Object.values(await figures(page)).every((f) => f && f.status !== 'empty'))
         .toBe(true);
-    const tv = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await tv.page.goto(`${server.url}/tv.html?${run}&rotate=3600`);
+    const tv = await openPage(session.browser, { viewport: { width: 1920, height: 1080 } });
+    await tv.page.goto(`${session.server.url}/tv.html?${run}&rotate=3600`);
     await running(tv.page);
     await shown(tv.page);
-    const desk = await openPage(browser, { viewport: { width: 1600, height: 1200 } });
-    await desk.page.goto(`${server.url}/?${run}`);
+    const desk = await openPage(session.browser, { viewport: { width: 1600, height: 1200 } });
+    await desk.page.goto(`${session.server.url}/?${run}`);
     await waitForPaused(desk.page);
     await shown(desk.page);
     const onTv = await figures(tv.page);
@@ -436,13 +440,15 @@ describe('floor board (tv.html)', () => {
   });
 
   it('names every bad path of a broken layout file on the page', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1280, height: 800 },
+    });
     await serveLayout(page, '/layouts/broken.json', {
       title: 'Broken',
       speed: -3,
       pages: [{ title: 'One', widgets: [{ type: 'gauge' }, { type: 'queue-tile', queue: 'care' }] }],
     });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/broken.json`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/broken.json`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     const alert = page.getByRole('alert');
     await expect
@@ -456,12 +462,12 @@ describe('floor board (tv.html)', () => {
     const examples = [...help.matchAll(/\/layouts\/[\w.-]+\.json/g)].map((m) => m[0]);
     expect(examples.length).toBeGreaterThan(0);
     for (const path of examples) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${session.server.url}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toContain('json');
     }
     // A queue the scenario does not have is caught once the scenario is known.
-    await page.goto(`${server.url}/tv.html?scenario=steady-day&queues=support,nope`);
+    await page.goto(`${session.server.url}/tv.html?scenario=steady-day&queues=support,nope`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     await expect
       .poll(() => page.getByRole('alert').textContent())
@@ -480,7 +486,7 @@ describe('floor board (tv.html)', () => {
         },
       ],
     });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/no-such.json`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/no-such.json`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     await expect
       .poll(() => page.getByRole('alert').textContent())
@@ -488,13 +494,13 @@ describe('floor board (tv.html)', () => {
     await serveLayout(page, '/layouts/no-metric.json', {
       pages: [{ title: 'One', widgets: [{ type: 'metric', metric: 'noSuchMetric' }] }],
     });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/no-metric.json`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/no-metric.json`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('pages[0].widgets[0].metric: unknown metric "noSuchMetric"; known metrics: offered');
     // A misspelled parameter is named (with the near one), not run as the default scenario in silence.
-    await page.goto(`${server.url}/tv.html?sceanrio=lunch-gap&sped=600`);
+    await page.goto(`${session.server.url}/tv.html?sceanrio=lunch-gap&sped=600`);
     await page.waitForFunction(() => window.wallboardTv?.state === 'error');
     const typos = (await page.getByRole('alert').textContent()) ?? '';
     expect(typos).toContain('URL parameter sceanrio: unknown parameter (did you mean scenario?)');
@@ -511,9 +517,9 @@ describe('floor board (tv.html)', () => {
     expect(sizes.help).toBeGreaterThanOrEqual(1.2 * sizes.rem);
     // Not JSON, and not found, are one sentence each.
     await serveLayout(page, '/layouts/garbled.json', '{"title": ');
-    await page.goto(`${server.url}/tv.html?layout=/layouts/garbled.json`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/garbled.json`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not valid JSON');
-    await page.goto(`${server.url}/tv.html?layout=/layouts/missing.json`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/missing.json`);
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/missing\.json: (HTTP 404|the server sent a web page, not JSON)/);
@@ -522,9 +528,11 @@ describe('floor board (tv.html)', () => {
   });
 
   it('shows the stale banner when data stops', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1280, height: 720 },
+    });
     await serveLayout(page, '/layouts/quick-stale.json', { scenario: 'steady-day', staleAfterSec: 2 });
-    await page.goto(`${server.url}/tv.html?layout=/layouts/quick-stale.json`);
+    await page.goto(`${session.server.url}/tv.html?layout=/layouts/quick-stale.json`);
     await running(page);
     expect(await page.locator('wb-board').evaluate((b) => (b as unknown as { stale: boolean }).stale)).toBe(
       false,
@@ -556,8 +564,10 @@ describe('floor board (tv.html)', () => {
   });
 
   it('says so when the simulation worker fails, and restarts it where it was', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
-    await page.goto(`${server.url}/tv.html?scenario=monday-peak&speed=60&at=10:00&rotate=3600`);
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1280, height: 720 },
+    });
+    await page.goto(`${session.server.url}/tv.html?scenario=monday-peak&speed=60&at=10:00&rotate=3600`);
     await running(page);
     const tv = () => page.evaluate(() => window.wallboardTv as unknown as TvFull);
     await expect.poll(async () => (await tv()).simNow).toBeGreaterThan(Date.UTC(2025, 2, 3, 10, 0, 0));
@@ -610,7 +620,9 @@ describe('floor board (tv.html)', () => {
   });
 
   it('runs a simulated week at high speed with JS heap and DOM nodes flat', async () => {
-    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1920, height: 1080 },
+    });
     // Smooth: main-thread tasks over 50 ms are counted (the simulation has a thread of its own).
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number };
@@ -631,7 +643,7 @@ describe('floor board (tv.html)', () => {
         w.__longTasks += list.getEntries().length;
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`${server.url}/tv.html?scenario=monday-peak&speed=20000&rotate=3`);
+    await page.goto(`${session.server.url}/tv.html?scenario=monday-peak&speed=20000&rotate=3`);
     await running(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');

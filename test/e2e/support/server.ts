@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const CONSOLE_DIR = fileURLToPath(new URL('../../../packages/console/', import.meta.url));
 const VITE = `${CONSOLE_DIR}node_modules/vite/bin/vite.js`;
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on (for a server the test starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
