@@ -233,6 +233,48 @@ function controlForm(
   `;
 }
 
+/** A timed incident on one queue or all: a surge's arrivals or a spike's handle times ×F for N minutes. */
+function timedFactorForm(
+  info: RunInfo,
+  send: (control: Control, words: string) => unknown,
+  o: {
+    kind: 'surge' | 'aht-spike';
+    title: string;
+    id: string;
+    label: string;
+    min: number;
+    max: number;
+    value: number;
+    started: string;
+    button: string;
+  },
+) {
+  return controlForm(
+    o.title,
+    false,
+    html`
+      <div class="row">
+        <div class="field"><label for="${o.id}-factor">${o.label}</label><input id="${o.id}-factor" name="factor" type="number" min=${o.min} max=${o.max} step="0.1" value=${o.value} required /></div>
+        <div class="field"><label for="${o.id}-min">For (min)</label><input id="${o.id}-min" name="minutes" type="number" min="1" max="1440" value="30" required /></div>
+      </div>
+      <label for="${o.id}-queue">Queue</label><select id="${o.id}-queue" name="queue">${queueOptions(info, 'All queues')}</select>
+    `,
+    (e) => {
+      const f = fields(e);
+      void send(
+        {
+          kind: o.kind,
+          factor: f.num('factor') ?? Number.NaN,
+          minutes: f.num('minutes') ?? Number.NaN,
+          queue: f.text('queue') || undefined,
+        },
+        o.started,
+      );
+    },
+    html`<button type="submit">${o.button}</button>`,
+  );
+}
+
 export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
   const info = s.info;
   const running = !!s.clock && !s.clock.finished;
@@ -316,30 +358,17 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         },
         html`<button type="submit">Set arrival rate</button>`,
       )}
-      ${controlForm(
-        'Incident: surge',
-        false,
-        html`
-          <div class="row">
-            <div class="field"><label for="surge-factor">Arrivals ×</label><input id="surge-factor" name="factor" type="number" min="0" max="100" step="0.1" value="2" required /></div>
-            <div class="field"><label for="surge-min">For (min)</label><input id="surge-min" name="minutes" type="number" min="1" max="1440" value="30" required /></div>
-          </div>
-          <label for="surge-queue">Queue</label><select id="surge-queue" name="queue">${queueOptions(info, 'All queues')}</select>
-        `,
-        (e) => {
-          const f = fields(e);
-          void send(
-            {
-              kind: 'surge',
-              factor: f.num('factor') ?? Number.NaN,
-              minutes: f.num('minutes') ?? Number.NaN,
-              queue: f.text('queue') || undefined,
-            },
-            'Surge started',
-          );
-        },
-        html`<button type="submit">Start surge</button>`,
-      )}
+      ${timedFactorForm(info, send, {
+        kind: 'surge',
+        title: 'Incident: surge',
+        id: 'surge',
+        label: 'Arrivals ×',
+        min: 0,
+        max: 100,
+        value: 2,
+        started: 'Surge started',
+        button: 'Start surge',
+      })}
       ${controlForm(
         'Incident: outage',
         false,
@@ -357,30 +386,17 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
         },
         html`<button type="submit">Start outage</button>`,
       )}
-      ${controlForm(
-        'Incident: handle-time spike',
-        false,
-        html`
-          <div class="row">
-            <div class="field"><label for="aht-factor">Handle time ×</label><input id="aht-factor" name="factor" type="number" min="0.1" max="10" step="0.1" value="1.5" required /></div>
-            <div class="field"><label for="aht-min">For (min)</label><input id="aht-min" name="minutes" type="number" min="1" max="1440" value="30" required /></div>
-          </div>
-          <label for="aht-queue">Queue</label><select id="aht-queue" name="queue">${queueOptions(info, 'All queues')}</select>
-        `,
-        (e) => {
-          const f = fields(e);
-          void send(
-            {
-              kind: 'aht-spike',
-              factor: f.num('factor') ?? Number.NaN,
-              minutes: f.num('minutes') ?? Number.NaN,
-              queue: f.text('queue') || undefined,
-            },
-            'Handle-time spike started',
-          );
-        },
-        html`<button type="submit">Start spike</button>`,
-      )}
+      ${timedFactorForm(info, send, {
+        kind: 'aht-spike',
+        title: 'Incident: handle-time spike',
+        id: 'aht',
+        label: 'Handle time ×',
+        min: 0.1,
+        max: 10,
+        value: 1.5,
+        started: 'Handle-time spike started',
+        button: 'Start spike',
+      })}
       ${controlForm(
         'Breaks',
         false,

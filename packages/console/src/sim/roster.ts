@@ -3,18 +3,11 @@
  * counts only). Lean events carry just the agent and state, so names, teams and skills are kept from the
  * agent's earlier full events. Memory is one row per agent.
  */
-import type { AgentStateName, WallboardEvent } from '@wallboard/metrics';
+import type { WallboardEvent } from '@wallboard/metrics';
+import type { AgentRow } from '@wallboard/widgets';
 
-/** The shape `wb-agent-board` takes as `agents`. */
-export interface AgentRow {
-  id: string;
-  name: string;
-  state: AgentStateName;
-  since: number;
-  team?: string;
-  partner?: string;
-  queues?: readonly string[];
-}
+/** The shape `wb-agent-board` takes as `agents` (the widget's own type: a type import, nothing in the worker). */
+export type { AgentRow };
 
 export class AgentRoster {
   private readonly rows = new Map<string, AgentRow>();
