@@ -1,22 +1,7 @@
 import { type Thresholds, thresholdLevel } from '@wallboard/widgets';
 import { describe, expect, it } from 'vitest';
 import { figureThresholds, slTermsOf, thresholdsOf } from '../src/shared/thresholds.js';
-import type { RunInfo } from '../src/sim/protocol.js';
-
-const info = {
-  queues: [
-    { id: 'care', name: 'Care', slTarget: 0.8, slThresholdSec: 20 },
-    { id: 'vip', name: 'VIP', slTarget: 0.9, slThresholdSec: 10 },
-  ],
-  settings: {
-    slTarget: 0.8,
-    slThresholdSec: 20,
-    slFormula: 'abandons-count-against',
-    shortAbandonSec: 5,
-    timeZone: 'UTC',
-    intervalMin: 30,
-  },
-} satisfies Pick<RunInfo, 'queues' | 'settings'>;
+import { SL_INFO as info } from './support/sl-info.js';
 
 /** The level of each value, as the widgets decide it. */
 const levels = (t: Thresholds, values: number[]) => values.map((v) => thresholdLevel(v, t));

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figureThresholds, slTermsOf } from '../src/shared/thresholds.js';
-import type { RunInfo } from '../src/sim/protocol.js';
 import { widgetThresholds } from '../src/tv/board.js';
 import { DEFAULT_LAYOUT, type Layout, validateLayout, type WidgetSpec } from '../src/tv/layout.js';
-
-const info = {
-  queues: [
-    { id: 'care', name: 'Care', slTarget: 0.8, slThresholdSec: 20 },
-    { id: 'vip', name: 'VIP', slTarget: 0.9, slThresholdSec: 10 },
-  ],
-  settings: {
-    slTarget: 0.8,
-    slThresholdSec: 20,
-    slFormula: 'abandons-count-against',
-    shortAbandonSec: 5,
-    timeZone: 'UTC',
-    intervalMin: 30,
-  },
-} as unknown as RunInfo;
+import { SL_INFO as info } from './support/sl-info.js';
 
 const metric = (m: string, extra: Partial<WidgetSpec> = {}): WidgetSpec => ({
   type: 'metric',
