@@ -402,7 +402,14 @@ describe('floor board (tv.html)', () => {
       page.evaluate(() => {
         type Measure = HTMLElement & { value: number | null; warn: number | null; critical: number | null };
         const read = (el: Measure | null) =>
-          el && { value: el.value, warn: el.warn, critical: el.critical, status: el.getAttribute('status') };
+          el && {
+            value: el.value,
+            warn: el.warn,
+            critical: el.critical,
+            status: el.getAttribute('status'),
+            // Whether the status word is shown (a count with no threshold shows none).
+            said: getComputedStyle(el.shadowRoot!.querySelector('[part~="status"]')!).visibility !== 'hidden',
+          };
         const metric = (m: string) =>
           read(document.querySelector<Measure>(`wb-metric[scope="all"][metric="${m}"]`));
         return {
@@ -411,6 +418,7 @@ describe('floor board (tv.html)', () => {
           abandonRate: metric('abandonRate'),
           waiting: metric('waiting'),
           longestWaitSec: metric('longestWaitSec'),
+          offered: metric('offered'),
         };
       });
     const shown = (page: Page) =>
@@ -434,6 +442,8 @@ describe('floor board (tv.html)', () => {
     // outage it is just over T, which a board warning only over 30 s showed as OK.
     expect(onTv.asaSec).toMatchObject({ warn: 20, critical: 60, status: 'warning' });
     expect(onTv.asaSec?.value).toBeGreaterThan(20);
+    // A count has no threshold, so no "OK" it cannot know, on either.
+    expect(onTv.offered).toMatchObject({ warn: null, critical: null, said: false });
     expect([...tv.errors, ...desk.errors]).toEqual([]);
     await tv.close();
     await desk.close();

@@ -47,7 +47,9 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: Page
     case 'metric': {
       const metric = w.metric ?? 'waiting';
       const t = widgetThresholds(w, layout, info, metric);
-      return html`<wb-metric style=${style} scope=${scope} metric=${metric} label=${w.label ?? metric} format=${ifDefined(w.format)}
+      // A figure with no threshold (a count) claims no "OK", as on the console (tv.css `no-status`).
+      const none = t.warn === undefined && t.critical === undefined;
+      return html`<wb-metric style=${style} class=${ifDefined(none ? 'no-status' : undefined)} scope=${scope} metric=${metric} label=${w.label ?? metric} format=${ifDefined(w.format)}
         warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-metric>`;
     }
     case 'queue-tile': {
