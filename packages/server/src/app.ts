@@ -7,7 +7,7 @@ import { type EngineOptions, MetricsEngine, type QueueConfig, type WallboardEven
 import { CorsPolicy } from './access/cors.js';
 import { HostPolicy } from './access/hosts.js';
 import type { TokenTable } from './access/tokens.js';
-import { FeedServer, type Health } from './http/server.js';
+import { FeedServer, type Health, type HttpOptions } from './http/server.js';
 import { StaticFiles } from './http/static.js';
 import { CdrReplaySource } from './sources/cdr.js';
 import { NdjsonSource } from './sources/ndjson.js';
@@ -25,7 +25,18 @@ export type SourceSpec =
   | { kind: 'queue_log'; file: string }
   | { kind: 'cdr'; file: string; map: unknown; speed: number };
 
-export interface ServerConfig {
+/** The client limits, handed to the HTTP side as they are (HttpOptions says what each one means). */
+const CLIENT_LIMITS = [
+  'maxBufferBytes',
+  'stallTimeoutMs',
+  'heartbeatMs',
+  'maxClients',
+  'wsMaxMessageBytes',
+  'wsRatePerSec',
+  'wsBurst',
+] as const;
+
+export interface ServerConfig extends Pick<HttpOptions, (typeof CLIENT_LIMITS)[number]> {
   source?: SourceSpec;
   host: string;
   port: number;
@@ -47,14 +58,6 @@ export interface ServerConfig {
   pollMs: number;
   ringSize: number;
   consoleDir?: string;
-  maxBufferBytes: number;
-  stallTimeoutMs: number;
-  heartbeatMs: number;
-  maxClients: number;
-  /** What a WebSocket client may send: bytes per message, messages a second, burst. */
-  wsMaxMessageBytes: number;
-  wsRatePerSec: number;
-  wsBurst: number;
   log: (line: string) => void;
 }
 
@@ -87,6 +90,10 @@ export interface RunningServer {
 }
 
 export class ConfigError extends Error {}
+
+function pick<T, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+}
 
 async function makeSource(
   spec: SourceSpec,
@@ -221,13 +228,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         cors: new CorsPolicy(config.origins),
         hosts: new HostPolicy(config.host, config.origins),
         files: new StaticFiles(config.consoleDir),
-        maxBufferBytes: config.maxBufferBytes,
-        stallTimeoutMs: config.stallTimeoutMs,
-        heartbeatMs: config.heartbeatMs,
-        maxClients: config.maxClients,
-        wsMaxMessageBytes: config.wsMaxMessageBytes,
-        wsRatePerSec: config.wsRatePerSec,
-        wsBurst: config.wsBurst,
+        ...pick(config, CLIENT_LIMITS),
       },
       health,
     );

@@ -6,21 +6,12 @@ import { numberFlag as checkedNumber, type NumberFlagOptions } from '@wallboard/
 
 export { CliError, METRIC_FLAGS, metricFlags, parseFlags } from '@wallboard/metrics/cli-args';
 
-/** A numeric flag; one with both bounds is told by its whole range (NumberFlagOptions.range). */
-export function numberFlag(
-  values: Record<string, unknown>,
-  name: string,
-  opts: NumberFlagOptions & ({ required: true } | { default: number }),
-): number;
-export function numberFlag(
+/**
+ * The shared numberFlag, a flag with both bounds told by its whole range. Its overloads (kept by the
+ * type) say when the result is a number; the cast only satisfies both at once.
+ */
+export const numberFlag: typeof checkedNumber = (
   values: Record<string, unknown>,
   name: string,
   opts?: NumberFlagOptions,
-): number | undefined;
-export function numberFlag(
-  values: Record<string, unknown>,
-  name: string,
-  opts: NumberFlagOptions = {},
-): number | undefined {
-  return checkedNumber(values, name, { range: true, ...opts });
-}
+) => checkedNumber(values, name, { range: true, ...opts }) as number;

@@ -38,6 +38,7 @@ export interface HttpOptions {
   /** SSE comment / WebSocket ping interval. */
   heartbeatMs: number;
   maxClients: number;
+  /** What a WebSocket client may send: bytes per message, messages a second, burst. */
   wsMaxMessageBytes: number;
   wsRatePerSec: number;
   wsBurst: number;
