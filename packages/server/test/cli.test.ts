@@ -1,24 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from './support/servers.js';
+import { BIN, runServer as run, tempDir } from './support/servers.js';
 
-const BIN = fileURLToPath(new URL('../bin/wallboard-server.js', import.meta.url));
 const tmp = tempDir();
 /** Any existing file stands in for an NDJSON feed where the test is about another flag. */
 const FEED = BIN;
 afterAll(() => tmp.cleanup());
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 15_000 });
-  return { code: r.status, stderr: r.stderr, stdout: r.stdout };
-}
-
 describe('wallboard-server flags', () => {
-  it('prints usage with --help', () => {
-    const r = run(['--help']);
+  it('prints usage with --help', async () => {
+    const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('GET /stream');
   });
@@ -50,8 +42,8 @@ describe('wallboard-server flags', () => {
     ],
   ];
   for (const [what, args, message] of bad) {
-    it(`exits 2 with one line for ${what}`, () => {
-      const r = run(args);
+    it(`exits 2 with one line for ${what}`, async () => {
+      const r = await run(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -59,15 +51,15 @@ describe('wallboard-server flags', () => {
     });
   }
 
-  it('names the entry of a bad tokens file, and lists every problem of a bad scenario', () => {
+  it('names the entry of a bad tokens file, and lists every problem of a bad scenario', async () => {
     const tokens = join(tmp.dir, 'tokens.json');
     writeFileSync(tokens, '{"abcdefgh12": "partner:acme"}');
-    expect(run(['--ndjson', FEED, '--tokens', tokens]).stderr).toMatch(
+    expect((await run(['--ndjson', FEED, '--tokens', tokens])).stderr).toMatch(
       /entry 1 must map to a non-empty list/,
     );
     const scenario = join(tmp.dir, 'bad.json');
     writeFileSync(scenario, JSON.stringify({ queues: [{ id: 'q', handle: { dist: 'nope' } }] }));
-    const r = run(['--scenario', scenario]);
+    const r = await run(['--scenario', scenario]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not a valid scenario/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -2,10 +2,8 @@
  * Limits that are flags (WebSocket message size and rate, the stall timeout), client buffers counted in
  * bytes, and one publisher per Redis namespace.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -13,9 +11,17 @@ import type { ServerConfig } from '../src/app.js';
 import { configFromArgs } from '../src/cli/config.js';
 import { Encoded } from '../src/stream/view.js';
 import { callEvents, toNdjson } from './support/events.js';
-import { inProcess, type RedisServer, spawnServer, startRedis, tempDir, until } from './support/servers.js';
+import {
+  BIN,
+  inProcess,
+  type RedisServer,
+  runServer,
+  spawnServer,
+  startRedis,
+  tempDir,
+  until,
+} from './support/servers.js';
 
-const BIN = fileURLToPath(new URL('../bin/wallboard-server.js', import.meta.url));
 const tmp = tempDir();
 let file: string;
 beforeAll(() => {
@@ -115,32 +121,20 @@ describe('one publisher per Redis namespace', () => {
       const liveStream = JSON.parse((await reader.get(`${ns}:state`))!).stream;
       await listener.subscribe(`${ns}:frames`);
       const t0 = Date.now();
-      // Not spawnSync: the first publisher (in this process) must go on renewing its lock meanwhile.
-      const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const p = spawn(process.execPath, [
-          BIN,
-          '--ndjson',
-          file,
-          '--port',
-          '0',
-          '--redis',
-          redis.url,
-          '--redis-namespace',
-          ns,
-        ]);
-        let stderr = '';
-        p.stderr.on('data', (d) => {
-          stderr += d;
-        });
-        const timer = setTimeout(() => p.kill('SIGKILL'), 15_000);
-        p.on('exit', (status) => {
-          clearTimeout(timer);
-          resolve({ status, stderr });
-        });
-      });
+      // runServer, not spawnSync: the first publisher (in this process) must go on renewing its lock.
+      const r = await runServer([
+        '--ndjson',
+        file,
+        '--port',
+        '0',
+        '--redis',
+        redis.url,
+        '--redis-namespace',
+        ns,
+      ]);
       expect(r.stderr).toMatch(/another publisher is running on Redis namespace "one-publisher"/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.status).toBe(1);
+      expect(r.code).toBe(1);
       // Told as soon as the live publisher renews its lock, not after the lock's whole lifetime.
       expect(Date.now() - t0).toBeLessThan(4000);
       expect(JSON.parse((await reader.get(`${ns}:state`))!).stream).toBe(liveStream);

@@ -2,20 +2,25 @@
  * A Redis password given in --redis (redis://user:PASSWORD@host, ?password=) is never printed: not in
  * flag errors, connection errors, the namespace-busy refusal, the listening line, logs or /health.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactUrl } from '../src/stream/redis.js';
-import { freePort, getJson, type RedisServer, spawnServer, startRedis } from './support/servers.js';
+import {
+  BIN,
+  freePort,
+  getJson,
+  type RedisServer,
+  runServer,
+  spawnServer,
+  startRedis,
+} from './support/servers.js';
 
-const BIN = fileURLToPath(new URL('../bin/wallboard-server.js', import.meta.url));
 /** Any existing file stands in for an NDJSON feed. */
 const FEED = BIN;
 const SECRET = 's3cret-Pw';
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 15_000 });
-  return { code: r.status, output: r.stdout + r.stderr, lines: r.stderr.trim().split('\n') };
+async function run(args: string[]) {
+  const r = await runServer(args);
+  return { code: r.code, output: r.stdout + r.stderr, lines: r.stderr.trim().split('\n') };
 }
 
 describe('redactUrl', () => {
@@ -36,7 +41,7 @@ describe('redactUrl', () => {
 describe('Redis passwords in messages', () => {
   it('an unreachable Redis is named without its password', async () => {
     const port = await freePort();
-    const r = run(['--redis', `redis://wb:${SECRET}@127.0.0.1:${port}`]);
+    const r = await run(['--redis', `redis://wb:${SECRET}@127.0.0.1:${port}`]);
     expect(r.output).toMatch(
       new RegExp(`^wallboard-server: cannot reach Redis at redis://wb:\\*\\*\\*@127\\.0\\.0\\.1:${port}: `),
     );
@@ -45,9 +50,9 @@ describe('Redis passwords in messages', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a refused --redis value is shown without its password', () => {
+  it('a refused --redis value is shown without its password', async () => {
     for (const url of [`wb:${SECRET}@localhost:6379`, `redis://wb:${SECRET}@`]) {
-      const r = run(['--ndjson', FEED, '--redis', url]);
+      const r = await run(['--ndjson', FEED, '--redis', url]);
       expect(r.output).toMatch(/--redis must (be a redis:\/\/ URL|name a host)/);
       expect(r.output).toContain('wb:***@');
       expect(r.output).not.toContain(SECRET);
@@ -87,21 +92,7 @@ describe('Redis passwords with a live Redis', () => {
         expect(JSON.stringify(health.body)).not.toContain(SECRET);
       }
       // A second source on the namespace is refused, naming the Redis it found busy.
-      const refused = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const p = spawn(process.execPath, [BIN, '--ndjson', FEED, ...common]);
-        let output = '';
-        p.stdout.on('data', (d) => {
-          output += d;
-        });
-        p.stderr.on('data', (d) => {
-          output += d;
-        });
-        const timer = setTimeout(() => p.kill('SIGKILL'), 15_000);
-        p.on('exit', (code) => {
-          clearTimeout(timer);
-          resolve({ code, output });
-        });
-      });
+      const refused = await run(['--ndjson', FEED, ...common]);
       expect(refused.output).toMatch(
         /another publisher is running on Redis namespace "secrets" at redis:\/\/default:\*\*\*@/,
       );

@@ -26,7 +26,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The package's bin, from this module as a test runs it (test/support/) or bundled (dist/bench.js). */
-const BIN = ['../../bin/wallboard-server.js', '../bin/wallboard-server.js']
+export const BIN = ['../../bin/wallboard-server.js', '../bin/wallboard-server.js']
   .map((p) => fileURLToPath(new URL(p, import.meta.url)))
   .find((p) => existsSync(p)) as string;
 
@@ -125,4 +125,33 @@ export async function startRedis(password?: string): Promise<RedisServer> {
       cleanup();
     },
   };
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built CLI to its end (flag and message checks; a refused start). Not spawnSync: a server in
+ * this process (a Redis publisher renewing its lock) goes on meanwhile.
+ */
+export function runServer(args: string[], timeoutMs = 15_000): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    proc.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+    proc.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
