@@ -146,8 +146,9 @@ export interface MetricFlags {
 }
 
 /**
- * The metric flags, checked against the engine's bounds (DESIGN.md "Metrics"); an absent flag is
- * undefined, so the engine's default (or a scenario's or a queue's own setting) applies.
+ * The metric flags, checked against the engine's bounds (DESIGN.md "Metrics"). An absent flag has no
+ * key, so the engine's default (or a scenario's or a queue's own setting) applies, also when the result
+ * is spread over other options.
  */
 export function metricFlags(values: Record<string, unknown>): MetricFlags {
   const intervalMin = numberFlag(values, 'interval');
@@ -156,7 +157,7 @@ export function metricFlags(values: Record<string, unknown>): MetricFlags {
   const slFormula = values['sl-formula'] as string | undefined;
   if (slFormula !== undefined && !SL_FORMULAS.includes(slFormula as SlFormula))
     throw new CliError(`--sl-formula must be one of ${SL_FORMULAS.join(', ')}, got "${slFormula}"`);
-  return {
+  const flags: MetricFlags = {
     timeZone: values['time-zone'] as string | undefined,
     intervalMin: intervalMin as IntervalMinutes | undefined,
     slThresholdSec: numberFlag(values, 'sl-threshold', { min: 0, max: 3600 }),
@@ -164,6 +165,7 @@ export function metricFlags(values: Record<string, unknown>): MetricFlags {
     slFormula: slFormula as SlFormula | undefined,
     shortAbandonSec: numberFlag(values, 'short-abandon', { min: 0, max: 600 }),
   };
+  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
 }
 
 /** Formats rows as an aligned plain-text table (the readable default output). */
