@@ -48,7 +48,8 @@ export default defineConfig({
       },
       themed('light'),
       themed('high-contrast'),
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], environment: 'node' } },
+      // CPU-bound scenario runs (floor-1000): over vitest's default 5 s on a busy 2-core box.
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
     ],
   },
 });
