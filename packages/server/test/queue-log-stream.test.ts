@@ -1,18 +1,13 @@
 import { readQueueLog } from '@wallboard/metrics';
+import { Rng } from '@wallboard/simulator';
 import { describe, expect, it } from 'vitest';
 import type { Line } from '../src/sources/follow.js';
 import { QueueLogStream } from '../src/sources/queue-log.js';
 
-/** Small seeded PRNG (mulberry32). */
+/** Seeded uniforms in [0, 1) from the simulator's generator. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = new Rng(seed);
+  return () => g.uniform();
 }
 
 /**
