@@ -22,14 +22,8 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void;
 }
 
-/** A usage or input error: printed as one clear line (or list), exit code `code`, never a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code = 2,
-  ) {
-    super(message);
-  }
-}
+/** A usage or input error: printed as one clear line (or list), exit code `code`, never a stack trace. The
+ * workspace's shared one, so the shared flag parser's errors are caught as this command's own. */
+export { CliError } from '@wallboard/metrics/cli-args';
 
 export type Command = (argv: string[], io: CliIo) => Promise<number>;

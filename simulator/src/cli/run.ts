@@ -3,17 +3,11 @@
  * [--speed N] [report metric flags]`: runs a scenario as fast as possible (or paced with --speed), writes
  * the NDJSON stream and/or prints the summary computed by the metrics engine over post-warm-up events.
  */
-import {
-  type IntervalMinutes,
-  type QueueConfig,
-  ReportBuilder,
-  SL_FORMULAS,
-  type SlFormula,
-} from '@wallboard/metrics';
+import { type QueueConfig, ReportBuilder } from '@wallboard/metrics';
 import { PacedClock, realTimer } from '../clock.js';
 import { Simulation } from '../engine/simulation.js';
 import { NdjsonBuffer } from '../node/ndjson-buffer.js';
-import { durationFlag, numberFlag, parseFlags } from './args.js';
+import { durationFlag, METRIC_FLAGS, metricFlags, numberFlag, parseFlags } from './args.js';
 import { CliError, type CliIo, type Command, type OutputStream } from './io.js';
 import { PartnerSplit } from './partner-split.js';
 import { Progress } from './progress.js';
@@ -27,12 +21,7 @@ const FLAGS = {
   summary: { type: 'boolean' },
   json: { type: 'boolean' },
   speed: { type: 'string' },
-  'time-zone': { type: 'string' },
-  interval: { type: 'string' },
-  'sl-threshold': { type: 'string' },
-  'sl-target': { type: 'string' },
-  'sl-formula': { type: 'string' },
-  'short-abandon': { type: 'string' },
+  ...METRIC_FLAGS,
 } as const;
 
 const CHUNK = 1 << 20;
@@ -253,22 +242,9 @@ function runPaced(
 }
 
 function reportOptions(values: Record<string, unknown>) {
-  const intervalMin = numberFlag(values, 'interval') ?? 30;
-  if (![15, 30, 60].includes(intervalMin))
-    throw new CliError(`--interval must be 15, 30 or 60, got ${values.interval}`);
-  const slFormula = (values['sl-formula'] as string | undefined) ?? 'abandons-count-against';
-  if (!SL_FORMULAS.includes(slFormula as SlFormula)) {
-    throw new CliError(`--sl-formula must be one of ${SL_FORMULAS.join(', ')}, got "${slFormula}"`);
-  }
-  const timeZone = values['time-zone'] as string | undefined;
-  return {
-    ...(timeZone === undefined ? {} : { timeZone }),
-    intervalMin: intervalMin as IntervalMinutes,
-    slThresholdSec: numberFlag(values, 'sl-threshold', { min: 0, max: 3600 }),
-    slTarget: numberFlag(values, 'sl-target', { min: 0, max: 1 }),
-    slFormula: slFormula as SlFormula,
-    shortAbandonSec: numberFlag(values, 'short-abandon', { min: 0, max: 600 }),
-  };
+  const flags = metricFlags(values);
+  // The simulator's summary counts abandons against the SL unless told otherwise (DESIGN.md "Metrics").
+  return { ...flags, slFormula: flags.slFormula ?? 'abandons-count-against' };
 }
 
 function localDateTime(epochMs: number, timeZone: string): string {
