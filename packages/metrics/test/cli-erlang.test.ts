@@ -231,6 +231,12 @@ describe('bad input: exit 2 and one line naming the flag', () => {
       /Erlangs/,
     ],
     ['flag without value', ['erlang', '--calls-per-hour'], /--calls-per-hour/],
+    // Said "--agents must not be negative, got --json" before the flags were parsed in one place.
+    [
+      'flag followed by a flag',
+      ['erlang', '--calls-per-hour', '100', '--aht-sec', '180', '--agents', '--json'],
+      /--agents needs a value, got the flag --json/,
+    ],
   ];
   it.each(cases)('%s', async (_name, argv, message) => {
     const r = await run(...argv);
