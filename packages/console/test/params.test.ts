@@ -26,6 +26,7 @@ describe('console link parameters', () => {
     expect(check('speed=601').problems).toHaveLength(1);
     expect(check('at=47:59').problems).toEqual([]);
     expect(check('at=48:00').problems).toHaveLength(1);
+    expect(check('speed=').problems).toHaveLength(1);
   });
 
   it('cuts a very long unknown name in its message, as the floor board does', () => {
@@ -33,6 +34,5 @@ describe('console link parameters', () => {
     expect(check(`${long}=1`).problems).toEqual([
       `${'x'.repeat(60)}…: unknown parameter (known: scenario, seed, speed, at, paused, autostart)`,
     ]);
-    expect(check('speed=').problems).toHaveLength(1);
   });
 });

@@ -57,6 +57,62 @@ describe('floor board thresholds', () => {
   });
 });
 
+describe('floor board thresholds never invert', () => {
+  it('drops a borrowed level that lands on the wrong side of a given one', () => {
+    const r = validateLayout({ thresholds: { asaSec: { warn: 45 } } });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    // vip's shared ASA critical is 3T = 30 s, under the file's warn of 45 s: 35 s would show Critical
+    // and Warning could never appear. The file's warn stands alone.
+    expect(widgetThresholds(metric('asaSec', { queue: 'vip' }), r.value, info, 'asaSec')).toEqual({
+      warn: 45,
+      critical: undefined,
+      direction: 'above',
+    });
+    // SL warn at 0.6 on a 0.8 target: the shared critical 0.65 is above it, so it goes.
+    expect(widgetThresholds({ type: 'sl-gauge', warn: 0.6 }, DEFAULT_LAYOUT, info, 'serviceLevel')).toEqual({
+      warn: 0.6,
+      critical: undefined,
+      direction: 'below',
+    });
+    // A borrowed level on the right side stays: SL critical 0.5 with the shared warn at the 0.8 target.
+    expect(
+      widgetThresholds({ type: 'sl-gauge', critical: 0.5 }, DEFAULT_LAYOUT, info, 'serviceLevel'),
+    ).toEqual({ warn: 0.8, critical: 0.5, direction: 'below' });
+    // The queue tile's wait levels: its own warn 200 s over the shared critical 120 s.
+    expect(
+      widgetThresholds({ type: 'queue-tile', warn: 200 }, DEFAULT_LAYOUT, info, 'longestWaitSec'),
+    ).toEqual({ warn: 200, critical: undefined, direction: 'above' });
+  });
+
+  it('a layout that gives both levels the wrong way round is refused, naming where', () => {
+    const problems = (doc: unknown) => {
+      const r = validateLayout(doc);
+      return r.ok ? [] : r.problems;
+    };
+    expect(problems({ thresholds: { asaSec: { warn: 60, critical: 30 } } })).toEqual([
+      'thresholds.asaSec.critical: must be at or above warn (60) when above is bad, got 30',
+    ]);
+    expect(
+      problems({ pages: [{ title: 'A', widgets: [{ type: 'sl-gauge', warn: 0.8, critical: 0.9 }] }] }).join(
+        '\n',
+      ),
+    ).toMatch(
+      /pages\[0\]\.widgets\[0\]\.critical: must be at or below warn \(0\.8\) when below is bad, got 0\.9/,
+    );
+    expect(
+      problems({
+        pages: [
+          {
+            title: 'A',
+            widgets: [{ type: 'metric', metric: 'interval.serviceLevel', warn: 0.8, critical: 0.6 }],
+          },
+        ],
+      }),
+    ).toEqual([]);
+    expect(problems({ thresholds: { waiting: { warn: 10, critical: 5, direction: 'below' } } })).toEqual([]);
+  });
+});
+
 describe('a feed board', () => {
   it("judges each queue by the SL terms the server sends for it, not the feed's defaults", async () => {
     const { feedInfo } = await import('../src/tv/tv.js');

@@ -23,16 +23,27 @@ import {
 
 /**
  * Threshold attributes: the widget's own, else the layout file's for its metric, else the shared ones
- * of its scope (the console's, following the scope's SL target and T).
+ * of its scope (the console's, following the scope's SL target and T), field by field. A level borrowed
+ * from a less specific source that lands on the wrong side of the other one is dropped: a layout's ASA
+ * warn of 45 s on a queue whose shared critical is 3T = 30 s would otherwise make 35 s critical and
+ * leave warning unreachable.
  */
 export function widgetThresholds(w: WidgetSpec, layout: Layout, info: RunInfo, metric: string): Thresholds {
   const file = layout.thresholds[figureName(metric)] ?? {};
   const shared = thresholdsOf(metric, slTermsOf(widgetScope(w), info));
-  return {
-    warn: w.warn ?? file.warn ?? shared?.warn ?? undefined,
-    critical: w.critical ?? file.critical ?? shared?.critical ?? undefined,
-    direction: w.direction ?? file.direction ?? shared?.direction,
+  const sources = [w, file, shared ?? {}];
+  const pick = (key: 'warn' | 'critical'): { value: number | undefined; at: number } => {
+    const at = sources.findIndex((s) => s[key] != null);
+    return { value: at < 0 ? undefined : (sources[at][key] as number), at };
   };
+  const direction = w.direction ?? file.direction ?? shared?.direction;
+  const warn = pick('warn');
+  const critical = pick('critical');
+  if (warn.value !== undefined && critical.value !== undefined && warn.at !== critical.at) {
+    const inverted = direction === 'below' ? critical.value > warn.value : critical.value < warn.value;
+    if (inverted) (warn.at > critical.at ? warn : critical).value = undefined;
+  }
+  return { warn: warn.value, critical: critical.value, direction };
 }
 
 function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: PageSpec): TemplateResult {

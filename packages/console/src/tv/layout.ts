@@ -5,6 +5,7 @@
  * (`pages[1].widgets[0].type: unknown widget "gauge" ...`), so a board is built without code.
  */
 import { nearest, unknownParams as unknownNames } from '../shared/params.js';
+import { figureName, thresholdsOf } from '../shared/thresholds.js';
 import { FIGURE_NAMES, METRIC_HELP, METRIC_NAMES } from './figures.js';
 
 export const WIDGET_TYPES = [
@@ -143,11 +144,26 @@ class Problems {
 
 const THRESHOLD_KEYS = ['warn', 'critical', 'direction'] as const;
 
-function thresholds(p: Problems, path: string, v: Obj): Thresholds {
+/**
+ * A threshold block. `figure` names what it judges, whose usual direction applies when none is given
+ * (a service level is bad below, a wait above): a critical level on the good side of the warn level
+ * would make warning unreachable, and is refused.
+ */
+function thresholds(p: Problems, path: string, v: Obj, figure: string): Thresholds {
   const out: Thresholds = {};
   const warn = p.number(`${path}.warn`, v.warn, -1e9, 1e9);
   const critical = p.number(`${path}.critical`, v.critical, -1e9, 1e9);
   const direction = p.oneOf(`${path}.direction`, v.direction, ['above', 'below'] as const);
+  if (warn !== undefined && critical !== undefined) {
+    // Any SL terms will do: only the direction is read.
+    const bad =
+      direction ?? thresholdsOf(figure, { slTarget: 0.8, slThresholdSec: 20 })?.direction ?? 'above';
+    if (bad === 'above' ? critical < warn : critical > warn)
+      p.add(
+        `${path}.critical`,
+        `must be ${bad === 'above' ? 'at or above' : 'at or below'} warn (${warn}) when ${bad} is bad, got ${critical}`,
+      );
+  }
   if (warn !== undefined) out.warn = warn;
   if (critical !== undefined) out.critical = critical;
   if (direction !== undefined) out.direction = direction;
@@ -175,7 +191,8 @@ function widget(p: Problems, path: string, v: unknown): WidgetSpec | undefined {
     return void p.add(`${path}.type`, `is required (one of ${WIDGET_TYPES.join(', ')})`);
   if (typeof v.type !== 'string' || !(WIDGET_TYPES as readonly string[]).includes(v.type))
     return void p.add(`${path}.type`, `unknown widget ${show(v.type)} (one of ${WIDGET_TYPES.join(', ')})`);
-  const out: WidgetSpec = { type: v.type as WidgetType, ...thresholds(p, path, v) };
+  const judged = typeof v.metric === 'string' ? v.metric : v.type === 'metric' ? 'waiting' : 'serviceLevel';
+  const out: WidgetSpec = { type: v.type as WidgetType, ...thresholds(p, path, v, figureName(judged)) };
   const queue = p.string(`${path}.queue`, v.queue, { max: 200 });
   const scope = p.string(`${path}.scope`, v.scope, { max: 200 });
   if (queue !== undefined && scope !== undefined) p.add(path, 'give queue or scope, not both');
@@ -289,7 +306,7 @@ export function validateLayout(v: unknown): Checked<Layout> {
             `unknown metric ${show(metric)}${near ? ` (did you mean ${near}?)` : ''}; thresholds are keyed by a figure's name: ${FIGURE_NAMES.join(', ')}`,
           );
         }
-        out.thresholds[metric] = { ...out.thresholds[metric], ...thresholds(p, path, t) };
+        out.thresholds[metric] = { ...out.thresholds[metric], ...thresholds(p, path, t, metric) };
       }
     }
   }
