@@ -30,21 +30,21 @@ export interface RedisRelayOptions {
 
 /**
  * A Redis URL fit to print: the password (`redis://user:PASSWORD@host`, `?password=PASSWORD`) becomes
- * `***`. Also for text that is no URL yet (`user:PASSWORD@host:6379`, refused for want of redis://).
+ * `***`. Also for text that is no URL yet (`user:PASSWORD@host:6379`, refused for want of redis://), and
+ * for a password with an unescaped `/`, `?`, `#` or `@` in it (a base64 one often has "/"): such text
+ * fails to parse as a URL, so it is exactly what an error message would print.
  */
 export function redactUrl(url: string): string {
   const scheme = /^([a-z][a-z0-9+.-]*:)?\/\//i.exec(url)?.[0] ?? '';
   const rest = url.slice(scheme.length);
-  const end = rest.search(/[/?#]/);
-  const authority = end === -1 ? rest : rest.slice(0, end);
-  // The host follows the last "@" (a password may hold one); the password follows the first ":".
-  const at = authority.lastIndexOf('@');
-  const colon = authority.indexOf(':');
-  const shown =
-    at !== -1 && colon !== -1 && colon < at
-      ? `${authority.slice(0, colon)}:***${authority.slice(at)}`
-      : authority;
-  const tail = rest.slice(authority.length).replace(/([?&]password=)[^&#]*/gi, '$1***');
+  // The host follows the last "@" (a host holds none, a password may), looked for before any
+  // ?password= so that a query's own "@" is not taken for it.
+  const query = rest.search(/[?&]password=/i);
+  const at = (query === -1 ? rest : rest.slice(0, query)).lastIndexOf('@');
+  const userInfo = at === -1 ? '' : rest.slice(0, at);
+  const colon = userInfo.indexOf(':');
+  const shown = colon === -1 ? userInfo : `${userInfo.slice(0, colon)}:***`;
+  const tail = rest.slice(userInfo.length).replace(/([?&]password=)[^&#]*/gi, '$1***');
   return `${scheme}${shown}${tail}`;
 }
 
