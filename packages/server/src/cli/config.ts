@@ -203,10 +203,15 @@ export async function configFromArgs(
     } catch {
       // reported below
     }
-    if (host === '')
+    if (host === '') {
+      // An unescaped / ? # in the user or password part cuts the URL before its "@host".
+      const userInfo = /^rediss?:\/\/[^@]*[/?#][^@]*@/.test(redis);
       throw new CliError(
-        `--redis must name a host, such as redis://127.0.0.1:6379, got "${redactUrl(redis)}"`,
+        userInfo
+          ? `--redis: the user name or password holds a / ? or # that must be percent-encoded (%2F, %3F, %23), got "${redactUrl(redis)}"`
+          : `--redis must name a host, such as redis://127.0.0.1:6379, got "${redactUrl(redis)}"`,
       );
+    }
   }
 
   // As in wallboard-metrics report, in the same words.
