@@ -633,7 +633,7 @@ describe('floor board (tv.html)', () => {
     const { page, errors, close } = await openPage(session.browser, {
       viewport: { width: 1920, height: 1080 },
     });
-    // Smooth: main-thread tasks over 50 ms are counted (the simulation has a thread of its own).
+    // Main-thread tasks over 50 ms are counted for the log (the forced GCs below make some of them).
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number };
       w.__longTasks = 0;
@@ -699,9 +699,10 @@ describe('floor board (tv.html)', () => {
     expect(peak(last.map((s) => s.live))).toBeLessThanOrEqual(peak(first.map((s) => s.live)) * 1.05 + 20);
     expect(peak(last.map((s) => s.nodes))).toBeLessThanOrEqual(peak(first.map((s) => s.nodes)) * 1.1);
     expect(last.at(-1)!.listeners - first[0].listeners).toBeLessThanOrEqual(5);
-    // Long tasks are logged above, not asserted: on a busy 2-core machine a starved renderer makes them
-    // wherever the simulation runs (12 under load, 8 quiet), so the count measures the machine. The
-    // console's 600x test checks the page thread stays free by its frame rate.
+    // Long tasks are logged above, not asserted: the forced GCs of each sample make some, and on a busy
+    // 2-core machine a starved renderer makes more wherever the simulation runs (12 under load, 8 quiet),
+    // so the count measures the machine. The console's 600x test checks by its frame rate that the page
+    // thread stays free while the worker simulates; the TV runs the same worker.
     expect(errors).toEqual([]);
     await close();
   });
