@@ -31,7 +31,7 @@ export { NdjsonChunker, ndjson, toNdjsonLine } from './ndjson.js';
 export { type CompiledScenario, type CompileOptions, compileScenario } from './scenario/compile.js';
 export { BUILT_IN_NAMES, builtInScenario, listScenarios, type ScenarioListing } from './scenario/library.js';
 export { type LoadedScenario, loadScenario, loadScenarioText } from './scenario/load.js';
-export { parseClock, parseDuration } from './scenario/time.js';
+export { DEFAULT_START, parseClock, parseDuration } from './scenario/time.js';
 export type * from './scenario/types.js';
 export { type ScenarioValidation, validateScenario } from './scenario/validate.js';
 export { ScenarioError, type SessionOptions, SimulationSession, simulate } from './session.js';

@@ -7,7 +7,6 @@ export {
   METRIC_FLAGS,
   metricFlags,
   numberFlag,
-  type ParsedFlags,
   parseFlags,
   table,
 } from '@wallboard/metrics/cli-args';

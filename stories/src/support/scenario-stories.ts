@@ -6,7 +6,7 @@
  * it: the title, the story names and the tags.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { builtInScenario, listScenarios, parseClock } from '@wallboard/simulator';
+import { builtInScenario, DEFAULT_START, listScenarios, parseClock } from '@wallboard/simulator';
 import type { WbQueueTile } from '@wallboard/widgets';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
@@ -52,8 +52,9 @@ export function scenarioStories(scenario: string, at: string) {
 
 /** Minutes from the scenario's `start` to the clock time `at` on its first day. */
 function minutesAfterStart(scenario: string, at: string): number {
-  const start = (builtInScenario(scenario) as { start?: string } | undefined)?.start;
-  const startSec = parseClock(start?.slice(start.indexOf('T') + 1));
+  // A scenario without its own start begins at the simulator's default, as it does when run.
+  const start = (builtInScenario(scenario) as { start?: string } | undefined)?.start ?? DEFAULT_START;
+  const startSec = parseClock(start.slice(start.indexOf('T') + 1));
   const atSec = parseClock(at);
   if (startSec === null || atSec === null || atSec - LEAD_MIN * 60 < startSec)
     throw new Error(

@@ -11,7 +11,7 @@ import type { Thresholds } from '@wallboard/widgets';
 import type { QueueInfo, RunInfo } from '../sim/protocol.js';
 
 /** Points (as a fraction) below the SL target at which a service level turns critical. */
-export const SL_CRITICAL_POINTS = 0.15;
+const SL_CRITICAL_POINTS = 0.15;
 
 /** The SL target and threshold T that a scope is judged by. */
 export interface SlTerms {
@@ -20,7 +20,7 @@ export interface SlTerms {
 }
 
 /** The figures with thresholds, by name (the last part of a metric path: `interval.asaSec` is `asaSec`). */
-export type ThresholdedFigure =
+type ThresholdedFigure =
   | 'serviceLevel'
   | 'abandonRate'
   | 'asaSec'
