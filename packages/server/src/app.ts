@@ -154,10 +154,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       const sink = (events: WallboardEvent[]) => {
         for (const e of events) if (eng.push(e)) owners.observe(e);
       };
-      await src.start(sink);
+      // A source that ends (a replay or scenario finished, stdin closed) has its last events published
+      // at once rather than at the next tick: /health says it ended in the same turn, and /snapshot must
+      // not then lag behind it, still short of the last batch.
+      let publishing = true;
+      await src.start(sink, () => {
+        if (publishing) publisher.publish();
+      });
       publisher.start();
       closers.push(
-        () => publisher.stop(),
+        () => {
+          publishing = false;
+          publisher.stop();
+        },
         () => src.stop(),
       );
       const localHealth = (): Health => {

@@ -2,8 +2,9 @@ import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/app.js';
+import type { RunningServer, ServerConfig } from '../src/app.js';
 import { FileFollower, type Line } from '../src/sources/follow.js';
+import type { StreamState } from '../src/stream/types.js';
 import { callEvents, expectedCounts, T0, toNdjson } from './support/events.js';
 import { getJson, inProcess, tempDir, until } from './support/servers.js';
 
@@ -17,8 +18,11 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function start(source: Parameters<typeof inProcess>[0]['source']) {
-  const s = await inProcess({ source });
+async function start(
+  source: Parameters<typeof inProcess>[0]['source'],
+  overrides: Partial<ServerConfig> = {},
+) {
+  const s = await inProcess({ source, ...overrides });
   running.push(s);
   return s;
 }
@@ -193,8 +197,29 @@ describe('CDR replay', () => {
     const h = (await getJson(`${s.url}/health`)).body;
     expect((h.source as { ended: string }).ended).toBe('replay finished');
     expect((h.source as { bad: number }).bad).toBe(1);
+    // Once /health says it ended, /snapshot has the whole file: the end is published at once.
     const q = (await scopesOf(s))['queue:sales'];
     expect(q).toMatchObject({ offered: 10, answered: 8, abandoned: 2 });
+  });
+
+  it('publishes the last records as the source ends, so /health and /snapshot never disagree', async () => {
+    // One publication a minute: only one made as the source ends can show its last events in time.
+    const slow = { publishMs: 60_000 };
+    const file = join(tmp.dir, 'short.csv');
+    const rows = [0, 1, 2].map(
+      (i) => `c${i},sales,Ann,${s0 + i * 20},${s0 + i * 20 + 5},${s0 + i * 20 + 50}`,
+    );
+    writeFileSync(file, [header, ...rows].join('\n'));
+    const replay = await start({ kind: 'cdr', file, map, speed: 600 }, slow);
+    await until('the replay to end', async () => (await getJson(`${replay.url}/health`)).status === 503);
+    expect((await scopesOf(replay))['queue:sales']).toMatchObject({ offered: 3, answered: 3 });
+
+    const stdin = new PassThrough();
+    const piped = await start({ kind: 'ndjson', file: '-', stdin }, slow);
+    const events = callEvents([{ queue: 'sales', calls: 4 }]);
+    stdin.end(toNdjson(events));
+    await until('stdin closed', async () => (await getJson(`${piped.url}/health`)).status === 503);
+    expect((await scopesOf(piped))['queue:sales']).toMatchObject(expectedCounts(events)['queue:sales']);
   });
 
   it('paces the replay by the records’ own times', async () => {
@@ -205,13 +230,23 @@ describe('CDR replay', () => {
         '\n',
       ),
     );
-    // 630 s of records at 600x: about a second between the first call and the last event.
-    const t0 = Date.now();
+    // The calls are 600 s apart: at 600x, a second apart. Timed by the stream's own wall times (`at`,
+    // when each state was published), from the state the server started with, so neither the server's
+    // start-up nor a slow HTTP poll counts.
     const s = await start({ kind: 'cdr', file, map, speed: 600 });
-    await until('the first call', async () => (await scopesOf(s))['queue:q']?.offered === 1);
-    expect(Date.now() - t0).toBeLessThan(900);
-    await until('the second call', async () => (await scopesOf(s))['queue:q']?.offered === 2);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    const states: StreamState[] = [];
+    s.hub.subscribe((e) => states.push(e.state));
+    const first = s.hub.state!;
+    const offered = (st: StreamState) => (st.scopes['queue:q'] as { offered?: number } | undefined)?.offered;
+    // The first call is out with the first state; the second waits for its own time.
+    expect(offered(first)).toBe(1);
+    await until('the second call', () => states.some((st) => offered(st) === 2));
+    const second = states.find((st) => offered(st) === 2)!;
+    // It came when the replay clock reached its record (engine time), about a second later (wall time):
+    // not with the first (no pacing), nor two seconds or more later (half the speed or slower).
+    expect(second.t).toBeGreaterThanOrEqual((s0 + 600) * 1000);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(800);
+    expect(second.at - first.at).toBeLessThan(2000);
   });
 });
 
@@ -243,20 +278,24 @@ describe('simulator scenario', () => {
       snap1 = (await getJson(`${s.url}/snapshot`)).body;
       return (snap1.t as number) > 0;
     });
-    const wall1 = Date.now();
     const h1 = (await getJson(`${s.url}/health`)).body;
-    await new Promise((r) => setTimeout(r, 1000));
+    // A second or more of the stream's own wall time (`at`, when a state was published) later.
+    let snap2: Record<string, unknown> = {};
+    await until('a snapshot a second later', async () => {
+      snap2 = (await getJson(`${s.url}/snapshot`)).body;
+      return (snap2.at as number) - (snap1.at as number) >= 1000;
+    });
     const h2 = (await getJson(`${s.url}/health`)).body;
-    const snap2 = (await getJson(`${s.url}/snapshot`)).body;
-    const wall2 = Date.now();
     const engine = h2.engine as { accepted: number; rejected: number };
     expect(engine.rejected).toBe(0);
     expect(engine.accepted).toBe((h2.source as { events: number }).events);
     expect((h2.source as { events: number }).events).toBeGreaterThan(
       (h1.source as { events: number }).events,
     );
-    // The engine's time is the simulation's, moving at about 600x the wall clock.
-    const pace = ((snap2.t as number) - (snap1.t as number)) / (wall2 - wall1);
+    // The engine's time is the simulation's, moving at about 600x the wall clock: both read from the
+    // states themselves (engine time `t` against publication time `at`), not from when this test's
+    // requests happened to be answered.
+    const pace = ((snap2.t as number) - (snap1.t as number)) / ((snap2.at as number) - (snap1.at as number));
     expect(pace).toBeGreaterThan(300);
     expect(pace).toBeLessThan(1200);
     expect((snap2.scopes as Scopes).all.offered).toBeGreaterThan(0);

@@ -36,7 +36,8 @@ export class CdrReplaySource implements Source {
   }
 
   /** Reads and maps the file (a FormatError names a bad map or header), then starts the replay. */
-  async start(sink: EventSink): Promise<void> {
+  async start(sink: EventSink, onEnd?: () => void): Promise<void> {
+    this.counters.onEnd = onEnd;
     const text = await readFile(this.file, 'utf8');
     const result = readEvents(text, { format: 'cdr', map: this.map });
     const c = this.counters;

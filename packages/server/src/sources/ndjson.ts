@@ -40,7 +40,8 @@ export class NdjsonSource implements Source {
     return this.feedClock.now();
   }
 
-  async start(sink: EventSink): Promise<void> {
+  async start(sink: EventSink, onEnd?: () => void): Promise<void> {
+    this.counters.onEnd = onEnd;
     const name = this.counters.status.name;
     const take = (lines: Line[]) => {
       this.counters.status.lines += lines.length;

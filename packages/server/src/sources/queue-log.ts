@@ -93,7 +93,8 @@ export class QueueLogSource implements Source {
     return this.feedClock.now();
   }
 
-  async start(sink: EventSink): Promise<void> {
+  async start(sink: EventSink, onEnd?: () => void): Promise<void> {
+    this.counters.onEnd = onEnd;
     const take = (batch: QueueLogBatch) => {
       this.counters.bad(batch.bad);
       this.counters.status.ignored += batch.ignored;

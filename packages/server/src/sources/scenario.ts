@@ -79,7 +79,8 @@ export class ScenarioSource implements Source {
     return this.session && this.delivered ? this.session.sim.nowEpochMs : Number.NaN;
   }
 
-  async start(sink: EventSink): Promise<void> {
+  async start(sink: EventSink, onEnd?: () => void): Promise<void> {
+    this.counters.onEnd = onEnd;
     const session = new SimulationSession(this.loaded.model, {
       names: this.loaded.names,
       speed: this.options.speed,

@@ -30,7 +30,11 @@ export interface Source {
   readonly status: SourceStatus;
   /** The engine's clock (NaN until the source knows what time it is). */
   clock(): number;
-  start(sink: EventSink): Promise<void>;
+  /**
+   * Starts reading. `onEnd` is told when the source ends (a replay or scenario finished, stdin closed, or
+   * stop()), right after its last events went to the sink and its status says so.
+   */
+  start(sink: EventSink, onEnd?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ const RECENT_BAD = 20;
 /** Keeps a source's counts. */
 export class SourceCounters {
   readonly status: SourceStatus;
+  /** Told by end(), once the status says the source has ended. */
+  onEnd: (() => void) | undefined;
 
   constructor(kind: string, name: string) {
     this.status = {
@@ -67,6 +73,7 @@ export class SourceCounters {
   end(why: string): void {
     this.status.alive = false;
     this.status.ended = why;
+    this.onEnd?.();
   }
 }
 
