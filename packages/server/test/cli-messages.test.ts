@@ -21,7 +21,8 @@ function expectOneLine(r: Awaited<ReturnType<typeof run>>, code: number, message
   expect(r.code).toBe(code);
 }
 
-describe('wallboard-server messages', () => {
+/** Each test runs the CLI (a Node start-up each, seconds apiece on a busy box), some five times. */
+describe('wallboard-server messages', { timeout: 60_000 }, () => {
   it('a directory given as a scenario file is one clear line, exit 2', async () => {
     expectOneLine(await run(['--scenario', tmp.dir]), 2, /cannot read scenario ".*": it is a directory/);
   });

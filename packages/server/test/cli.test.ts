@@ -8,7 +8,8 @@ const tmp = tempDir();
 const FEED = BIN;
 afterAll(() => tmp.cleanup());
 
-describe('wallboard-server flags', () => {
+/** Each test runs the CLI (a Node start-up each, seconds apiece on a busy box), some several times. */
+describe('wallboard-server flags', { timeout: 60_000 }, () => {
   it('prints usage with --help', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);

@@ -23,7 +23,7 @@ function qlCall(t: number, id: string, queue: string): string[] {
   ];
 }
 
-describe('--queues', () => {
+describe('--queues', { timeout: 60_000 }, () => {
   it('gives a partner token exactly its configured queues of a queue_log', async () => {
     const log = join(tmp.dir, 'queue_log');
     const queues = ['acme-1', 'acme-2', 'globex-1', 'sales'];

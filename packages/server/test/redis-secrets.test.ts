@@ -38,7 +38,8 @@ describe('redactUrl', () => {
   });
 });
 
-describe('Redis passwords in messages', () => {
+/** These run the CLI, some several times (a Node start-up each, seconds apiece on a busy box). */
+describe('Redis passwords in messages', { timeout: 60_000 }, () => {
   it('an unreachable Redis is named without its password', async () => {
     const port = await freePort();
     const r = await run(['--redis', `redis://wb:${SECRET}@127.0.0.1:${port}`]);
@@ -61,7 +62,7 @@ describe('Redis passwords in messages', () => {
   });
 });
 
-describe('Redis passwords with a live Redis', () => {
+describe('Redis passwords with a live Redis', { timeout: 60_000 }, () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedis(SECRET);

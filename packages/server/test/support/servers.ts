@@ -2,9 +2,16 @@
  * Servers for tests: in-process instances (and, from processes.ts, the built CLI as a child process and
  * a private redis-server), plus small HTTP helpers.
  */
+import { afterAll } from 'vitest';
 import { DEFAULTS, type RunningServer, type ServerConfig, startServer } from '../../src/app.js';
+import { killAll } from './processes.js';
 
 export * from './processes.js';
+
+// Registered on the file of every test that imports this module: after its own afterAll hooks (which
+// stop what they started), whatever child process is still alive, however it was left (a test that timed
+// out while a server was starting), is killed before the next file runs.
+afterAll(killAll);
 
 export function config(overrides: Partial<ServerConfig>): ServerConfig {
   return {
