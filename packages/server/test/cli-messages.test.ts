@@ -40,6 +40,13 @@ describe('wallboard-server messages', { timeout: 60_000 }, () => {
       /--redis must name a host, such as redis:\/\/127\.0\.0\.1:6379/,
     );
     expectOneLine(await run(['--ndjson', FEED, '--redis', 'redis://:6379']), 2, /--redis must name a host/);
+    const slash = await run(['--ndjson', FEED, '--redis', 'redis://app:Xk/9+s3cret@10.0.0.5:6379']);
+    expectOneLine(
+      slash,
+      2,
+      /--redis: the user name or password holds a \/ \? or # that must be percent-encoded/,
+    );
+    expect(slash.stderr).not.toContain('s3cret');
   });
 
   it('an error that mentions "redis" without --redis is not a Redis error', async () => {
