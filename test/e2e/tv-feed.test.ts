@@ -52,7 +52,7 @@ const ndjson = (events: Ev[]) => events.map((e) => `${JSON.stringify(e)}\n`).joi
 
 let dir: string;
 let feedFile: string;
-let server: ChildProcess;
+let server: Server;
 let url: string;
 let browser: Browser;
 
@@ -70,45 +70,64 @@ beforeAll(async () => {
     ndjson(calls([{ queue: 'sales' }, { queue: 'support' }, { queue: 'acme-care', partner: 'acme' }], 0, 8)),
   );
   writeFileSync(join(dir, 'tokens.json'), JSON.stringify(TOKENS));
-  const port = await freePort();
-  server = spawn(
-    process.execPath,
-    [
-      join(SERVER_DIR, 'bin/wallboard-server.js'),
-      ...['--ndjson', feedFile, '--port', String(port), '--tokens', join(dir, 'tokens.json')],
-      ...['--console', join(CONSOLE_DIR, 'dist'), '--publish-ms', '200', '--time-zone', 'UTC'],
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let err = '';
-  server.stderr?.on('data', (d) => {
-    err += d;
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`wallboard-server did not start: ${err}`)), 15_000);
-    server.stdout?.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.once('exit', (code) => reject(new Error(`wallboard-server exited with ${code}: ${err}`)));
-  });
+  server = await startServer(feedFile, ['--tokens', join(dir, 'tokens.json')]);
+  url = server.url;
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A wallboard-server on a free loopback port following `file` (NDJSON), serving the built console. */
+async function startServer(file: string, args: string[]): Promise<Server> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(SERVER_DIR, 'bin/wallboard-server.js'),
+      ...['--ndjson', file, '--port', String(port), ...args],
+      ...['--console', join(CONSOLE_DIR, 'dist'), '--publish-ms', '200', '--time-zone', 'UTC'],
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  let err = '';
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`wallboard-server did not start: ${err}`)), 15_000);
+      child.stdout?.on('data', (d) => {
+        out += d;
+        const m = out.match(/listening on (http:\/\/\S+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`wallboard-server exited with ${code}: ${err}`)));
+    });
+    return { url: address, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
 
 interface FeedStatus {
   state: string;
@@ -271,6 +290,177 @@ describe('floor board from a feed (tv.html?feed=)', () => {
     expect(text).toContain('URL parameter token: the server refused the token (HTTP 403)');
     // The token is not written on the screen.
     expect(text).not.toContain('not-this-boards-token');
+    await close();
+  });
+});
+
+/**
+ * A queue whose first call comes after the board is up (a floor TV started before the morning's first
+ * call, on a feed whose engine adds a queue's scope with its first event): it joins the generated pages
+ * and is judged by its own SL terms (the server's `--queues` file: VIP 70% in 20 s, where the group's
+ * target is 80%), and the board is updated in place, only then, not on each state.
+ */
+describe('floor board from a feed whose queues appear later', () => {
+  let late: Server;
+  let lateFile: string;
+  let minute = 8;
+  beforeAll(async () => {
+    lateFile = join(dir, 'late.ndjson');
+    writeFileSync(lateFile, ndjson(calls([{ queue: 'sales' }, { queue: 'support' }], 0, 8)));
+    const queuesFile = join(dir, 'queues.json');
+    writeFileSync(
+      queuesFile,
+      JSON.stringify({
+        vip: { slTarget: 0.7, slThresholdSec: 20 },
+        gold: { slTarget: 0.6, slThresholdSec: 30 },
+      }),
+    );
+    late = await startServer(lateFile, ['--queues', queuesFile]);
+  });
+  afterAll(async () => {
+    await late?.stop();
+  });
+
+  /** A mark on every element of the board, and how many elements there are (none should be replaced). */
+  const mark = (page: Page) =>
+    page.evaluate(() => {
+      const els = [...document.querySelectorAll('wb-board, wb-board *')];
+      for (const el of els) (el as unknown as { wbMark: boolean }).wbMark = true;
+      return els.length;
+    });
+  /** The board's elements now, and how many of them are not the ones marked. */
+  const unmarked = (page: Page) =>
+    page.evaluate(() => {
+      const els = [...document.querySelectorAll('wb-board, wb-board *')];
+      return {
+        count: els.length,
+        fresh: els.filter((el) => !(el as unknown as { wbMark?: boolean }).wbMark).map((el) => el.localName),
+      };
+    });
+  const rebuilds = (page: Page) =>
+    page.evaluate(() => (window.wallboardTv as unknown as { rebuilds: number }).rebuilds);
+  const tileQueues = (page: Page) =>
+    page.locator('wb-queue-tile').evaluateAll((els) => els.map((e) => e.getAttribute('queue')));
+  /** One more call on sales (an ordinary state: no new queue), and the board has shown it. */
+  const oneMoreCall = async (page: Page, offered: number) => {
+    appendFileSync(lateFile, ndjson(calls([{ queue: 'sales' }], minute, 1)));
+    minute++;
+    await expect
+      .poll(() => widgetValue(page, 'wb-metric[metric="offered"]'), { timeout: 10_000 })
+      .toBe(offered);
+  };
+
+  it('puts a queue that appears later on its generated pages, judged by its own SL terms', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${late.url}/tv.html?feed=/stream&rotate=3600`);
+    await page.waitForFunction(
+      () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
+    );
+    expect(await tileQueues(page)).toEqual(['sales', 'support']);
+    expect(await page.locator('.tv-page-body').count()).toBe(3);
+    // On the Queues page, as a supervisor may have left it.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => window.wallboardTv?.page)).toBe(2);
+
+    // Ordinary states (figures change, no new queue): the same elements, nothing rebuilt.
+    const elements = await mark(page);
+    const before = await page.evaluate(() => window.wallboardTv!.snapshots);
+    let offered = 16;
+    for (let i = 0; i < 5; i++) await oneMoreCall(page, ++offered);
+    expect(await page.evaluate(() => window.wallboardTv!.snapshots)).toBeGreaterThanOrEqual(before + 5);
+    expect(await unmarked(page)).toEqual({ count: elements, fresh: [] });
+
+    // VIP's first calls: 3 of 4 answered after 10 s, 75%, over its own 70% target (the group's 80%
+    // would make it a warning).
+    appendFileSync(lateFile, ndjson(calls([{ queue: 'vip' }], minute, 4)));
+    minute += 4;
+    offered += 4;
+    await expect.poll(() => tileQueues(page), { timeout: 10_000 }).toEqual(['sales', 'support', 'vip']);
+    const vip = page.locator('wb-queue-tile[queue="vip"]');
+    await expect
+      .poll(() => vip.evaluate((el) => (el as unknown as { serviceLevel: number | null }).serviceLevel))
+      .toBe(0.75);
+    expect(await vip.getAttribute('warn')).toBe('0.7');
+    expect(await vip.getAttribute('critical')).toBe('0.55');
+    await expect.poll(() => vip.getAttribute('status')).toBe('ok');
+    // Sales, at the same 75%, is under the group's 80%.
+    expect(await page.locator('wb-queue-tile[queue="sales"]').getAttribute('status')).toBe('warning');
+    // Updated in place, once (built, then updated): still on the Queues page, the board and the tiles
+    // it had kept.
+    expect(await rebuilds(page)).toBe(2);
+    const status = await page.evaluate(() => window.wallboardTv!);
+    expect(status.page).toBe(2);
+    expect(status.pages).toBe(3);
+    expect(await page.locator('.tv-page-body[data-page="2"]').isVisible()).toBe(true);
+    expect(await page.locator('.tv-page-name').textContent()).toBe('Queues');
+    const after = await unmarked(page);
+    // The new tile is all that is new.
+    expect(after).toEqual({ count: elements + 1, fresh: ['wb-queue-tile'] });
+    expect(
+      await page.evaluate(() =>
+        ['wb-board', '.tv-head', 'wb-ticker', '.tv-page-body', 'wb-queue-tile[queue="sales"]'].every((s) =>
+          [...document.querySelectorAll(s)].every((el) => (el as unknown as { wbMark?: boolean }).wbMark),
+        ),
+      ),
+    ).toBe(true);
+
+    // And then ordinary states again: no more updates.
+    await mark(page);
+    for (let i = 0; i < 3; i++) await oneMoreCall(page, ++offered);
+    expect((await unmarked(page)).fresh).toEqual([]);
+    expect(await rebuilds(page)).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("refreshes a layout's thresholds for a queue that appears later, keeping its pages", async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.route(
+      (u) => u.pathname === '/layouts/late-queue.json',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            pages: [
+              {
+                title: 'Gold',
+                widgets: [
+                  { type: 'queue-tile', queue: 'gold' },
+                  { type: 'sl-gauge', queue: 'gold', label: 'Gold service level' },
+                  { type: 'metric', metric: 'offered', label: 'Calls today' },
+                ],
+              },
+            ],
+          }),
+        }),
+    );
+    await page.goto(`${late.url}/tv.html?feed=/stream&layout=/layouts/late-queue.json&rotate=3600`);
+    await page.waitForFunction(
+      () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
+    );
+    // No gold call yet: judged by the group's terms (80%) for now.
+    const tile = page.locator('wb-queue-tile[queue="gold"]');
+    const gauge = page.locator('wb-sl-gauge');
+    expect(await tile.getAttribute('warn')).toBe('0.8');
+    expect(await gauge.getAttribute('warn')).toBe('0.8');
+    const elements = await mark(page);
+    // Gold's first calls (75%): its own terms (60% in 30 s, from the server's queues file) judge it.
+    appendFileSync(lateFile, ndjson(calls([{ queue: 'gold' }], minute, 4)));
+    minute += 4;
+    await expect.poll(() => tile.getAttribute('warn'), { timeout: 10_000 }).toBe('0.6');
+    expect(await tile.getAttribute('critical')).toBe('0.45');
+    expect(await gauge.getAttribute('warn')).toBe('0.6');
+    await expect
+      .poll(() => tile.evaluate((el) => (el as unknown as { serviceLevel: number | null }).serviceLevel))
+      .toBe(0.75);
+    await expect.poll(() => tile.getAttribute('status')).toBe('ok');
+    await expect.poll(() => gauge.getAttribute('status')).toBe('ok');
+    // The layout's page as it was: the same elements, only their thresholds set.
+    expect(await page.locator('.tv-page-body').count()).toBe(1);
+    expect(await unmarked(page)).toEqual({ count: elements, fresh: [] });
+    expect(await rebuilds(page)).toBe(2);
+    expect(errors).toEqual([]);
     await close();
   });
 });

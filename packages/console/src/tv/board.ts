@@ -3,11 +3,17 @@
  * center clock), one section per page (a grid of the kit's widgets) and the ticker. Nothing is rebuilt
  * afterwards: pages rotate by toggling `hidden`, data flows through the store, agent rows and ticker
  * messages are set as properties. A board that runs for weeks must not churn its DOM.
+ *
+ * A feed board whose queues change (a queue's first call, hours after the board started) calls
+ * `buildBoard` again with the new pages: lit updates the same DOM in place (the same board, header,
+ * ticker and sections; each widget keyed by what it shows, so a queue's tile stays the same element
+ * while it stays on its page, and only changed attributes, such as thresholds, are set).
  */
 import type { WallboardStore } from '@wallboard/metrics';
 import type { WbTicker } from '@wallboard/widgets';
 import { html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { figureName, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
 import type { RunInfo } from '../sim/protocol.js';
 import {
@@ -93,6 +99,21 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: Page
   }
 }
 
+/**
+ * A key per widget of a page, from what it shows (type, scope, metric, label; a repeat of the same
+ * gets its ordinal): kept across re-renders, so an updated page moves a widget's element rather than
+ * making another widget of it (which would show the old scope's figures and fire a false crossing).
+ */
+export function widgetKeys(widgets: readonly WidgetSpec[]): Array<{ key: string; widget: WidgetSpec }> {
+  const seen = new Map<string, number>();
+  return widgets.map((widget) => {
+    const base = JSON.stringify([widget.type, widgetScope(widget), widget.metric ?? '', widget.label ?? '']);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { key: `${base}#${n}`, widget };
+  });
+}
+
 export interface BuiltBoard {
   board: HTMLElement;
   pages: HTMLElement[];
@@ -125,7 +146,11 @@ export function buildBoard(
           (page, i) => html`
             <section class="tv-page-body" data-page=${i} aria-label=${page.title} ?hidden=${i !== 0}>
               <div class="tv-grid" style="--cols: ${pageColumns(page)}">
-                ${page.widgets.map((w) => widgetTemplate(w, layout, info, page))}
+                ${repeat(
+                  widgetKeys(page.widgets),
+                  (k) => k.key,
+                  (k) => widgetTemplate(k.widget, layout, info, page),
+                )}
               </div>
             </section>
           `,

@@ -7,7 +7,9 @@
  * With `feed=URL` (and `token`, `transport`) the data comes from a wallboard server instead of the
  * simulator: the board waits for the feed's first state (its queues make the generated pages), then
  * the widgets read a `LiveFeedStore`, and the board's banner says when it is stale, reconnecting or
- * not authorised.
+ * not authorised. A queue that first appears later (its first call) joins the generated pages, and a
+ * queue's SL terms as the feed sends them judge its widgets: the board is updated in place then, and
+ * only then (not on each state).
  */
 import type { Snapshot } from '@wallboard/metrics';
 import {
@@ -59,6 +61,8 @@ export interface TvStatus {
   restarts: number;
   snapshots: number;
   simNow: number;
+  /** Times the board was built (1) or updated in place for a feed's new queues or SL terms (each one more). */
+  rebuilds: number;
 }
 
 const MAX_ALERTS = 5;
@@ -80,6 +84,7 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     restarts: 0,
     snapshots: 0,
     simNow: 0,
+    rebuilds: 0,
   };
   (window as unknown as { wallboardTv: TvStatus }).wallboardTv = status;
   const fail = (title: string, problems: string[], where: string) => {
@@ -148,6 +153,7 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
   status.state = 'running';
   status.info = info;
   status.pages = pages.length;
+  status.rebuilds = 1;
   const agentBoards = [...root.querySelectorAll<HTMLElement & { agents: AgentRow[] }>('wb-agent-board')];
 
   // ---- the run's streams, wired again to each new worker after a failure ----
@@ -285,7 +291,7 @@ export async function startTv(root: HTMLElement, location: Location): Promise<vo
     }
   } else if (params.get('paused') === '1') await client.clock('pause');
 
-  notices = runBoard(root, layout, pages, built, status, info.timeZone);
+  notices = runBoard(root, layout, pages, built, status, info.timeZone).notices;
 }
 
 /** The board's own alert over the pages (a failed simulation), or none. */
@@ -336,8 +342,11 @@ function startFeed(
     staleAfterMs: layout.staleAfterSec * 1000,
   });
   let built: BuiltBoard | null = null;
-  let notices: ((messages: TickerMessage[]) => void) | null = null;
+  let running: RunningBoard | null = null;
   let scopeProblems: string[] = [];
+  /** The queues (and their SL terms) the board was last built for, and what they are keyed by. */
+  let info: RunInfo | null = null;
+  let shape = '';
   store.state$.subscribe((state) => {
     status.feed = state;
     if (built) return; // the board's banner shows it from now on
@@ -359,30 +368,70 @@ function startFeed(
     if (now.join('\n') === scopeProblems.join('\n')) return;
     scopeProblems = now;
     status.problems = now;
-    notices?.(now.map((text) => ({ text: `Layout: ${text}`, level: 'warning' })));
+    running?.notices(now.map((text) => ({ text: `Layout: ${text}`, level: 'warning' })));
   };
   store.snapshots$.subscribe((snapshot) => {
     status.snapshots++;
     status.simNow = snapshot.t;
-    if (built) {
+    // The queues seen so far (a queue stays once it has appeared), with the latest SL terms of each.
+    const next = mergeFeedInfo(info, feedInfo(store, snapshot));
+    const center = centerScope(snapshot);
+    const nextShape = feedShape(next, center);
+    if (built && running && nextShape === shape) {
       if (scopeProblems.length > 0) checkScopes(snapshot);
       return;
     }
-    const info = feedInfo(store, snapshot);
-    const queues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
-    const pages = paginate(
-      layout.pages.length > 0
-        ? layout.pages
-        : defaultPages(queues, { center: centerScope(snapshot), agents: false }),
-    );
-    status.problems = [];
+    // The first state, or a queue (or a queue's SL terms) the board does not have yet: rare, and the
+    // only time the board's DOM is touched (updated in place, see buildBoard).
+    info = next;
+    shape = nextShape;
+    const pages = feedPages(layout, info, center);
     status.info = info;
     status.pages = pages.length;
     built = buildBoard(root, layout, pages, info, store);
-    status.state = 'running';
-    notices = runBoard(root, layout, pages, built, status, info.timeZone);
+    if (running) running.repaged(pages, built);
+    else {
+      status.problems = [];
+      status.state = 'running';
+      running = runBoard(root, layout, pages, built, status, info.timeZone);
+    }
+    status.rebuilds++;
     checkScopes(snapshot);
   });
+}
+
+/** The pages of a feed board: the layout's, else generated from the feed's queues (those of `queues` if given). */
+export function feedPages(layout: Layout, info: Pick<RunInfo, 'queues'>, center: string): PageSpec[] {
+  if (layout.pages.length > 0) return paginate(layout.pages);
+  const queues = layout.queues ? info.queues.filter((q) => layout.queues!.includes(q.id)) : info.queues;
+  return paginate(defaultPages(queues, { center, agents: false }));
+}
+
+/**
+ * What a feed board is built from, as one string: the center scope, the group's SL terms and each
+ * queue with its own. The board is updated when, and only when, this changes.
+ */
+export function feedShape(info: Pick<RunInfo, 'queues' | 'settings'>, center: string): string {
+  const terms = (t: { slTarget: number; slThresholdSec: number }) => `${t.slTarget}/${t.slThresholdSec}`;
+  return [center, terms(info.settings), ...info.queues.map((q) => `${q.id}=${terms(q)}`)].join('\n');
+}
+
+/**
+ * The feed's latest info over what the board had: every queue, team and partner seen so far stays (a
+ * feed that loses one, on a reconnection or a server's restart, does not take its tile away), with the
+ * latest SL terms of each.
+ */
+export function mergeFeedInfo(prev: RunInfo | null, next: RunInfo): RunInfo {
+  if (!prev) return next;
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].sort();
+  const queues = new Map(prev.queues.map((q) => [q.id, q]));
+  for (const q of next.queues) queues.set(q.id, q);
+  return {
+    ...next,
+    queues: [...queues.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    teams: union(prev.teams, next.teams),
+    partners: union(prev.partners, next.partners),
+  };
 }
 
 /** A feed carries figures and agent counts, not the agent rows an agent board lists. */
@@ -439,18 +488,31 @@ export function feedInfo(store: Pick<LiveFeedStore, 'settings'>, snapshot: Snaps
   };
 }
 
+/** A running board's handles: set up once, whatever happens to its pages. */
+interface RunningBoard {
+  /** Sets the board's own notices (problems found while it runs), shown on the ticker before everything else. */
+  notices(messages: TickerMessage[]): void;
+  /**
+   * The board was rendered again in place with these pages (a feed's new queue): rotation, ticker,
+   * keys and fitting go on (nothing is set up again), on the same page when it still has its title.
+   */
+  repaged(pages: PageSpec[], built: BuiltBoard): void;
+}
+
 /**
- * Ticker, page rotation, fitting and keys: the same whatever feeds the board. Returns the setter of the
- * board's own notices (problems found while it runs), shown on the ticker before everything else.
+ * Ticker, page rotation, fitting and keys: the same whatever feeds the board. Set up once: a board
+ * updated in place (`repaged`) keeps its timers, listeners and observer.
  */
 function runBoard(
   root: HTMLElement,
   layout: Layout,
-  pages: PageSpec[],
-  built: BuiltBoard,
+  firstPages: PageSpec[],
+  firstBuilt: BuiltBoard,
   status: TvStatus,
   timeZone: string,
-): (messages: TickerMessage[]) => void {
+): RunningBoard {
+  let pages = firstPages;
+  let built = firstBuilt;
   // ---- ticker: the board's notices, the layout's messages, then the latest threshold crossings ----
   let notices: TickerMessage[] = [];
   const alerts: TickerMessage[] = [];
@@ -510,9 +572,19 @@ function runBoard(
     restartRotation();
   });
   new ResizeObserver(() => void fitShown()).observe(document.documentElement);
-  return (messages) => {
-    notices = messages;
-    showTicker();
+  return {
+    notices: (messages) => {
+      notices = messages;
+      showTicker();
+    },
+    repaged: (next, rebuilt) => {
+      const title = pages[status.page]?.title;
+      const same = next.findIndex((p) => p.title === title);
+      pages = next;
+      built = rebuilt;
+      status.pages = pages.length;
+      show(same >= 0 ? same : Math.min(status.page, pages.length - 1));
+    },
   };
 }
 
