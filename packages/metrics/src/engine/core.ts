@@ -184,6 +184,38 @@ export class EngineCore {
       if (cfg.partner) this.queuePartner.set(q, cfg.partner);
     this.all = new Scope('all', Level.All, options.rollingMin, 0, 0);
     this.scopes.set('all', this.all);
+    this.addConfiguredScopes(true);
+  }
+
+  /**
+   * Configured queues, and the partners named as their owners, have their scopes from the start (a board
+   * up before a queue's first call shows it with nothing offered and its own SL terms), like `all`: made
+   * before the engine's first time, they are restarted with it in start(). Those that do not fit under
+   * MAX_SCOPES are left out and said so in diagnostics (`scope-limit`), not thrown.
+   */
+  private addConfiguredScopes(report: boolean): void {
+    const queuesOut: string[] = [];
+    const ownersOut = new Set<string>();
+    for (const [q, cfg] of Object.entries(this.options.queues)) {
+      // The owner's scope is made but not put in the queue's record: ownerScope() then finds it at first
+      // use, as it did when it made it.
+      if (!this.queueInfo(q)) queuesOut.push(q);
+      if (cfg.partner && !this.partnerScope(cfg.partner)) ownersOut.add(cfg.partner);
+    }
+    for (const s of this.scopes.values()) if (s !== this.all) s.dormant = true;
+    const missing = queuesOut.length + ownersOut.size;
+    if (missing === 0 || !report) return;
+    // Not a rejected event: counted under its own reason (like a source error), said once.
+    const d = this.diagnostics;
+    d.reasons['scope-limit'] = missing;
+    const first = queuesOut.length > 0 ? `queue:${queuesOut[0]}` : `partner:${[...ownersOut][0]}`;
+    d.recent.push({
+      reason: 'scope-limit',
+      detail:
+        `the queue configuration needs more scopes than the limit of ${MAX_SCOPES}: ` +
+        `${queuesOut.length} queue(s) and ${ownersOut.size} owner(s) left out, the first ${first}; ` +
+        'the calls of a queue left out are rejected (bad-field)',
+    });
   }
 
   /**
@@ -345,6 +377,7 @@ export class EngineCore {
     this.queuePartner.clear();
     for (const [q, cfg] of Object.entries(this.options.queues))
       if (cfg.partner) this.queuePartner.set(q, cfg.partner);
+    this.addConfiguredScopes(false);
     this.overflowPending = [];
     this.seenIds = new Set();
     this.oldIds = new Set();
@@ -478,16 +511,31 @@ export class EngineCore {
 
   private scope(cache: Map<string, Scope>, prefix: string, id: string, level: Level): Scope | null {
     let s = cache.get(id);
-    if (s) return s;
+    if (s) {
+      if (s.dormant) this.wake(s);
+      return s;
+    }
     if (this.scopes.size >= MAX_SCOPES) return null;
     const key = `${prefix}:${id}`;
     s = this.scopes.get(key);
     if (!s) {
-      s = new Scope(key, level, this.options.rollingMin, this.now, this.minute);
+      // Before the first event (configured scopes), like `all`: start() restarts it at the first time.
+      const now = this.now === Number.NEGATIVE_INFINITY ? 0 : this.now;
+      s = new Scope(key, level, this.options.rollingMin, now, this.minute);
       this.scopes.set(key, s);
     }
     cache.set(id, s);
     return s;
+  }
+
+  /**
+   * A configured scope's first use: it moves to the end of the scope order, where it would have been made
+   * without the configuration (a stream whose queues all have events lists its scopes as it did).
+   */
+  private wake(s: Scope): void {
+    s.dormant = false;
+    this.scopes.delete(s.key);
+    this.scopes.set(s.key, s);
   }
 
   private queueScope(q: string): Scope | null {
@@ -496,9 +544,12 @@ export class EngineCore {
 
   /** The queue's scope with what its calls need from configuration; null when no scope can be added. */
   private queueInfo(q: string): QueueInfo | null {
-    if (q === this.lookedUpQueueId && this.lookedUpQueue !== undefined) return this.lookedUpQueue;
-    let info = this.queueInfos.get(q);
-    if (info) return info;
+    let info = q === this.lookedUpQueueId ? this.lookedUpQueue : undefined;
+    info ??= this.queueInfos.get(q);
+    if (info) {
+      if (info.scope.dormant) this.wake(info.scope);
+      return info;
+    }
     const scope = this.queueScope(q);
     if (!scope) return null;
     const cfg = this.options.queues[q];

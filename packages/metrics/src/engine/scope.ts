@@ -35,6 +35,11 @@ export class Scope {
   readonly closed: ClosedInterval[] = [];
   /** Bumped when `closed` changes, so snapshots can reuse the derived list. */
   closedVersion = 0;
+  /**
+   * Made up front from configuration and not yet used by any event: it waits right after `all` in the
+   * engine's scope order and takes its place at first use (so outputs list scopes as they did before).
+   */
+  dormant = false;
   /** Agents now in each state (AGENT_STATES order). */
   readonly agentCounts = new Int32Array(STATE_COUNT);
   /** Calls waiting, in the order they started waiting at this scope's level. */
