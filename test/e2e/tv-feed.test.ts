@@ -281,6 +281,24 @@ describe('floor board from a feed (tv.html?feed=)', () => {
     await close();
   });
 
+  it('says when the feed cannot be reached, and which attempt it is on, instead of loading forever', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    // Port 1: nothing listens, the connection is refused.
+    await page.goto(`${url}/tv.html?feed=http://127.0.0.1:1/`);
+    const waiting = page.getByRole('status');
+    await expect.poll(() => waiting.textContent(), { timeout: 15_000 }).toMatch(/attempt [3-9]/);
+    const text = (await waiting.textContent()) ?? '';
+    expect(text).toContain('Cannot reach the feed');
+    expect(text).toContain(
+      'Cannot reach http://127.0.0.1:1/ (connection refused or no answer), retrying…, attempt',
+    );
+    expect(text).not.toContain('Waiting for the first data');
+    expect(await page.evaluate(() => window.wallboardTv?.state)).toBe('loading');
+    // Refused connections are the page's own console errors (net::ERR_CONNECTION_REFUSED), not script errors.
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e))).toEqual([]);
+    await close();
+  });
+
   it('says so on the page when the token is refused', async () => {
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${url}/tv.html?feed=/stream&token=not-this-boards-token`);

@@ -449,6 +449,66 @@ describe('floor board (tv.html)', () => {
     await desk.close();
   });
 
+  it('never lets a chart, staffing or agent board contradict the cards on one screen (TV and console)', async () => {
+    const run = 'scenario=outage-surge&seed=5&at=11:00&paused=1';
+    /** Each widget's levels, its status and whether its status word shows, for the whole center. */
+    const words = (page: Page, scope = 'all') =>
+      page.evaluate((scope) => {
+        type Measure = HTMLElement & { warn: number | null; critical: number | null };
+        const read = (sel: string) => {
+          const el = document.querySelector<Measure>(sel);
+          const part = el?.shadowRoot?.querySelector('[part~="status"]');
+          return (
+            el &&
+            part && {
+              warn: el.warn,
+              critical: el.critical,
+              status: el.getAttribute('status'),
+              said: getComputedStyle(part).visibility !== 'hidden',
+            }
+          );
+        };
+        return {
+          gauge: read(`wb-sl-gauge[scope="${scope}"]`),
+          rate: read(`wb-metric[scope="${scope}"][metric="abandonRate"]`),
+          slChart: read(`wb-interval-chart[scope="${scope}"]`),
+          abandonChart: read(`wb-abandon-chart[scope="${scope}"]`),
+          staffing: read('wb-staffing'),
+          agents: read('wb-agent-board'),
+        };
+      }, scope);
+    const check = async (page: Page, where: string, scope = 'all') => {
+      await expect
+        .poll(async () => Object.values(await words(page, scope)).every((w) => w && w.status !== 'empty'))
+        .toBe(true);
+      const w = await words(page, scope);
+      console.log(`${where} at 11:00: ${JSON.stringify(w)}`);
+      // The SL chart is judged like the SL card (it said "Warning" at 3% beside "Critical").
+      expect(w.slChart, where).toMatchObject({ warn: w.gauge!.warn, critical: w.gauge!.critical });
+      expect(w.abandonChart, where).toMatchObject({ warn: w.rate!.warn, critical: w.rate!.critical });
+      expect(w.slChart!.status, where).toBe('critical');
+      // No threshold knows how many agents available (or short) is fine: no word ("✓ OK" at 0 available).
+      expect(w.agents, where).toMatchObject({ said: false });
+      expect(w.staffing, where).toMatchObject({ said: false, status: 'ok' });
+    };
+    const tv = await openPage(session.browser, { viewport: { width: 1920, height: 1080 } });
+    await tv.page.goto(`${session.server.url}/tv.html?${run}&rotate=3600`);
+    await running(tv.page);
+    await check(tv.page, 'tv');
+    const desk = await openPage(session.browser, { viewport: { width: 1600, height: 1200 } });
+    await desk.page.goto(`${session.server.url}/?${run}`);
+    await waitForPaused(desk.page);
+    await check(desk.page, 'console');
+    // A queue's own view is judged by the queue's terms, the same way.
+    const queue = (await desk.page.locator('#scope option').last().getAttribute('value'))!;
+    expect(queue).toMatch(/^queue:/);
+    await desk.page.locator('#scope').selectOption(queue);
+    await check(desk.page, 'console, one queue', queue);
+    expect([...tv.errors, ...desk.errors]).toEqual([]);
+    await tv.close();
+    await desk.close();
+  });
+
   it('names every bad path of a broken layout file on the page', async () => {
     const { page, errors, close } = await openPage(session.browser, {
       viewport: { width: 1280, height: 800 },

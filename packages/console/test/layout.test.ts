@@ -8,6 +8,7 @@ import {
   DEFAULT_LAYOUT,
   defaultPages,
   MAX_ROWS,
+  type PageSpec,
   pageColumns,
   paginate,
   QUEUES_PER_PAGE,
@@ -260,6 +261,21 @@ describe('shipped layouts', () => {
 });
 
 describe('defaultPages', () => {
+  it("shows staffing only where it is one queue's: named with one queue, none on the center page of several", () => {
+    const one = defaultPages([{ id: 'care', name: 'Care' }]);
+    const staffing = (pages: PageSpec[]) =>
+      pages.flatMap((p) => p.widgets).filter((w) => w.type === 'staffing');
+    expect(staffing(one)).toEqual([{ type: 'staffing', queue: 'care', label: 'Staffing, Care' }]);
+    const two = defaultPages([
+      { id: 'billing-en', name: 'Billing (EN)' },
+      { id: 'mobile', name: 'Mobile support' },
+    ]);
+    // "Staffing, Billing (EN)" on the whole center's page read as the center's staffing.
+    expect(staffing(two)).toEqual([]);
+    const abandon = two.flatMap((p) => p.widgets).find((w) => w.type === 'abandon-chart');
+    expect(abandon?.span).toBe(2);
+  });
+
   it('builds a valid board for one queue and for many', () => {
     for (const queues of [
       [{ id: 'q', name: 'Q' }],

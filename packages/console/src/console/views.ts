@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { figureThresholds, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
 import { localTimeOfDay } from '../shared/time.js';
 import { CLOCK_CONTROLS } from '../sim/controls.js';
-import type { RunInfo, TimelineEntry } from '../sim/protocol.js';
+import type { QueueInfo, RunInfo, TimelineEntry } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
 import { describeEntry } from './describe.js';
 import { clockPanel, controlsPanel, exportPanel, scenarioPanel } from './panels.js';
@@ -86,6 +86,22 @@ export function slGauge(
   ></wb-sl-gauge>`;
 }
 
+/** The interval chart, judged like the SL gauge of its scope (critical 15 points under the target). */
+export function intervalChart(
+  scope: string,
+  info: Pick<RunInfo, 'queues' | 'settings'>,
+  label: string,
+): TemplateResult {
+  const t = figureThresholds(slTermsOf(scope, info)).serviceLevel;
+  return html`<wb-interval-chart
+    scope=${scope}
+    label=${label}
+    .warn=${t.warn}
+    .critical=${t.critical}
+    direction="below"
+  ></wb-interval-chart>`;
+}
+
 function liveFigures(sc: string, info: RunInfo): TemplateResult {
   return html`
     ${slGauge(sc, info, 'Service level today', 'sl-gauge')}
@@ -111,8 +127,10 @@ function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
   const zone = info.timeZone;
   const focusQueue = sc.startsWith('queue:') ? sc.slice(6) : null;
   const queues = focusQueue ? info.queues.filter((q) => q.id === focusQueue) : info.queues;
-  // Staffing advice is per queue: the one in focus, else the first.
-  const staffed = queues[0] ?? info.queues[0];
+  const shownQueues = sc.startsWith('partner:')
+    ? info.queues.filter((q) => q.partner === sc.slice(8))
+    : queues;
+  const levels = figureThresholds(slTermsOf(sc, info));
   return html`
     <wb-board .store=${s.store} label=${`${info.name} · seed ${info.seed}`} stale-after="5" class="live-board">
       <div class="board-head">
@@ -129,26 +147,49 @@ function liveBoard(s: ConsoleState, app: ConsoleApp): TemplateResult {
       </div>
       <h3 class="section">Intervals and your timeline</h3>
       <wbc-timeline .marks=${marks} class="chart">
-        <wb-interval-chart scope=${sc} label=${`Calls and service level, ${scopeName(sc, info)}`}></wb-interval-chart>
+        ${intervalChart(sc, info, `Calls and service level, ${scopeName(sc, info)}`)}
       </wbc-timeline>
       ${timelineLog(marks, zone, s, app)}
       <div class="grid charts">
-        <wb-abandon-chart scope=${sc} label="Abandoned calls by interval"></wb-abandon-chart>
-        <wb-staffing queue=${staffed.id} label=${`Staffing now, ${staffed.name}`}></wb-staffing>
+        <wb-abandon-chart scope=${sc} label="Abandoned calls by interval" .target=${levels.abandonRate.warn}
+          .warn=${levels.abandonRate.warn} .critical=${levels.abandonRate.critical} direction="above"></wb-abandon-chart>
+        ${staffingCard(shownQueues)}
       </div>
       <h3 class="section">Agents</h3>
-      <wb-agent-board scope=${sc} .agents=${agentRows(s)} label=${`Agents, ${scopeName(sc, info)}`}></wb-agent-board>
+      <wb-agent-board scope=${sc} class="no-status" .agents=${agentRows(s)} label=${`Agents, ${scopeName(sc, info)}`}></wb-agent-board>
       <h3 class="section">Queues</h3>
       <div class="grid tiles">
         ${repeat(
           queues,
           (q) => q.id,
-          (q) =>
-            html`<wb-queue-tile queue=${q.id} label=${q.name} wait-warn-sec="60" wait-critical-sec="120"></wb-queue-tile>`,
+          (q) => {
+            const t = figureThresholds(slTermsOf(`queue:${q.id}`, info));
+            return html`<wb-queue-tile queue=${q.id} label=${q.name} .warn=${t.serviceLevel.warn} .critical=${t.serviceLevel.critical}
+              .waitWarnSec=${t.longestWaitSec.warn} .waitCriticalSec=${t.longestWaitSec.critical}></wb-queue-tile>`;
+          },
         )}
       </div>
     </wb-board>
   `;
+}
+
+/**
+ * Staffing advice is per queue (the engine's Erlang advice has no center-wide figure). A view of one
+ * queue (or a partner owning one) shows that queue's card, named; a view of several says so instead of
+ * showing one of them as if it were the whole (it showed "Mobile support" under "All queues").
+ * The gap in agents has no level that fits every queue size, so the card claims no status word
+ * (`no-status`, and `direction="above"` with no levels turns off the widget's "Warning from one short"):
+ * the gap and the projected SL against the target say how bad it is.
+ */
+function staffingCard(queues: readonly QueueInfo[]): TemplateResult {
+  if (queues.length === 1) {
+    const q = queues[0];
+    return html`<wb-staffing queue=${q.id} class="no-status" direction="above" label=${`Staffing now, ${q.name}`}></wb-staffing>`;
+  }
+  return html`<div class="staffing-note" data-testid="staffing-note">
+    <h4>Staffing now</h4>
+    <p class="hint">Staffing advice is per queue: pick one of the ${queues.length} queues under <strong>Showing</strong> to see the agents it needs.</p>
+  </div>`;
 }
 
 function timelineLog(marks: TimelineMark[], zone: string, s: ConsoleState, app: ConsoleApp) {

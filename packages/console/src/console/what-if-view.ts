@@ -10,7 +10,7 @@ import type { RunInfo } from '../sim/protocol.js';
 import type { ConsoleApp, ConsoleState } from './app.js';
 import { COMPARED, type ComparedFigure, compareScope } from './compare.js';
 import type { TimelineMark } from './timeline-overlay.js';
-import { figure, scopeName, slGauge, timelineMarks } from './views.js';
+import { figure, intervalChart, scopeName, slGauge, timelineMarks } from './views.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -62,7 +62,7 @@ function side(
           ${figure(scope, info, 'occupancy', 'Occupancy')}
         </div>
         <wbc-timeline .marks=${marks}>
-          <wb-interval-chart scope=${scope} label="Calls and service level by interval"></wb-interval-chart>
+          ${intervalChart(scope, info, 'Calls and service level by interval')}
         </wbc-timeline>
       </wb-board>
     </section>

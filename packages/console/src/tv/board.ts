@@ -52,6 +52,21 @@ export function widgetThresholds(w: WidgetSpec, layout: Layout, info: RunInfo, m
   return { warn: warn.value, critical: critical.value, direction };
 }
 
+/**
+ * `direction` for a staffing card with no levels of its own: its gap in agents has no level that fits
+ * every queue (69 short is dire on a 90-agent queue, 2 short a warning at most), and the widget's
+ * default (a warning from one short, never critical) said "Warning" beside a critical service level.
+ * With no `warn` given, the widget's default applies only `below`, so `above` leaves it no level: it
+ * shows the gap and the projected SL against the target, and claims no status (`no-status`).
+ */
+export const NO_LEVELS = 'above';
+
+/** A widget's own levels from the layout file, or null when it gives none. */
+export function ownThresholds(w: WidgetSpec): Thresholds | null {
+  if (w.warn === undefined && w.critical === undefined) return null;
+  return { warn: w.warn, critical: w.critical, direction: w.direction ?? 'below' };
+}
+
 function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: PageSpec): TemplateResult {
   const scope = widgetScope(w);
   const style = `grid-column: ${columnsOf(w, page) === 'all' ? '1 / -1' : `span ${w.span ?? 1}`}; grid-row: span ${rowsOf(w, page)}`;
@@ -83,16 +98,32 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: Page
         warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)}
         wait-warn-sec=${ifDefined(wait.warn)} wait-critical-sec=${ifDefined(wait.critical)}></wb-queue-tile>`;
     }
-    case 'interval-chart':
-      return html`<wb-interval-chart style=${style} scope=${scope} label=${w.label ?? 'Calls and service level'}></wb-interval-chart>`;
-    case 'abandon-chart':
-      return html`<wb-abandon-chart style=${style} scope=${scope} label=${w.label ?? 'Abandoned calls'}></wb-abandon-chart>`;
-    case 'agent-board':
+    case 'interval-chart': {
+      // Judged like the SL gauge of its scope: critical 15 points under the target, not only "Warning".
+      const t = widgetThresholds(w, layout, info, 'serviceLevel');
+      return html`<wb-interval-chart style=${style} scope=${scope} label=${w.label ?? 'Calls and service level'}
+        warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-interval-chart>`;
+    }
+    case 'abandon-chart': {
+      // Judged like the abandon-rate card: its target line is the warn level.
+      const t = widgetThresholds(w, layout, info, 'abandonRate');
+      return html`<wb-abandon-chart style=${style} scope=${scope} label=${w.label ?? 'Abandoned calls'} target=${ifDefined(t.warn)}
+        warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-abandon-chart>`;
+    }
+    case 'agent-board': {
       // fit: a kiosk has nothing to scroll or press with; every state gets a column of what fits.
-      return html`<wb-agent-board fit style=${style} scope=${scope} label=${w.label ?? 'Agents'} data-agents=${scope}></wb-agent-board>`;
+      // Agents available has no level of its own (none free is right when nobody waits, wrong when 51
+      // do): only a widget's own levels judge it, else it claims no status (no "OK" it cannot know).
+      const t = ownThresholds(w);
+      return html`<wb-agent-board fit style=${style} class=${ifDefined(t ? undefined : 'no-status')} scope=${scope} label=${w.label ?? 'Agents'} data-agents=${scope}
+        warn=${ifDefined(t?.warn)} critical=${ifDefined(t?.critical)} direction=${ifDefined(t?.direction)}></wb-agent-board>`;
+    }
     case 'staffing': {
       const queue = w.queue ?? (scope.startsWith('queue:') ? scope.slice(6) : info.queues[0]?.id);
-      return html`<wb-staffing style=${style} queue=${ifDefined(queue)} label=${w.label ?? 'Staffing'}></wb-staffing>`;
+      const name = info.queues.find((q) => q.id === queue)?.name ?? queue;
+      const t = ownThresholds(w);
+      return html`<wb-staffing style=${style} class=${ifDefined(t ? undefined : 'no-status')} queue=${ifDefined(queue)} label=${w.label ?? (name ? `Staffing, ${name}` : 'Staffing')}
+        warn=${ifDefined(t?.warn)} critical=${ifDefined(t?.critical)} direction=${t?.direction ?? NO_LEVELS}></wb-staffing>`;
     }
     case 'clock':
       return html`<wb-clock style=${style} seconds date label=${w.label ?? 'Center time'}></wb-clock>`;

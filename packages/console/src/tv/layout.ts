@@ -574,8 +574,18 @@ export function defaultPages(
       columns: 2,
       widgets: [
         { type: 'interval-chart', label: 'Calls and service level', span: 2, ...center },
-        { type: 'abandon-chart', label: 'Abandoned calls', ...center },
-        { type: 'staffing', queue: queues[0]?.id, label: `Staffing, ${queues[0]?.name ?? ''}` },
+        // Staffing advice is per queue: with one queue its card, named; with several, none on this
+        // center-wide page (one of them, "Staffing, Billing (EN)", read as the whole center's).
+        ...(single
+          ? [
+              { type: 'abandon-chart', label: 'Abandoned calls', ...center } as WidgetSpec,
+              {
+                type: 'staffing',
+                queue: queues[0]?.id,
+                label: `Staffing, ${queues[0]?.name ?? ''}`,
+              } as WidgetSpec,
+            ]
+          : [{ type: 'abandon-chart', label: 'Abandoned calls', span: 2, ...center } as WidgetSpec]),
       ],
     },
     ...(single

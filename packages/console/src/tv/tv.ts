@@ -14,6 +14,7 @@
 import type { Snapshot } from '@wallboard/metrics';
 import {
   feedProblem,
+  feedUrl,
   type LiveFeedState,
   LiveFeedStore,
   SnapshotStore,
@@ -361,6 +362,31 @@ function startFeed(
       renderWaiting(root, 'Connecting to the feed', `Waiting for the first data from ${shown.href}…`);
     }
   });
+  // Until the first state: say whether the feed can be reached at all, and how often it was tried
+  // (a feed that cannot be reached looked like loading forever). LiveFeedStore keeps a network failure
+  // as `connecting` with no reason, so the page asks the address itself once per failed attempt.
+  let tried = 0;
+  let why: string | null = null;
+  const startedAt = Date.now();
+  const watch = setInterval(() => {
+    if (built || status.state === 'error') {
+      clearInterval(watch);
+      return;
+    }
+    const attempts = store.connects;
+    if (!store.connected && attempts > 1 && attempts !== tried) {
+      tried = attempts;
+      void probeFeed(feedUrl(feed, 'sse', { token })).then((answer) => {
+        why = answer;
+      });
+    }
+    if (store.state !== 'connecting') return;
+    renderWaiting(
+      root,
+      store.connected || attempts <= 1 ? 'Connecting to the feed' : 'Cannot reach the feed',
+      waitingText(shown.href, { connected: store.connected, attempts, why, since: startedAt }),
+    );
+  }, 1000);
   // Partners and teams the layout names but the feed has not shown (yet): said on the ticker and in
   // status.problems until they appear; checked on each state while any is missing.
   const checkScopes = (snapshot: Snapshot) => {
@@ -398,6 +424,32 @@ function startFeed(
     status.rebuilds++;
     checkScopes(snapshot);
   });
+}
+
+/**
+ * The waiting screen's words for a feed that has sent nothing yet: connected and waiting for data, or
+ * cannot be reached with the reason the page could find (`why`) and the attempt it is on.
+ */
+export function waitingText(
+  href: string,
+  w: { connected: boolean; attempts: number; why: string | null; since: number },
+  now = Date.now(),
+): string {
+  if (w.connected) return `Connected to ${href}, waiting for the first data…`;
+  if (w.attempts <= 1) return `Waiting for the first data from ${href}…`;
+  const secs = Math.max(0, Math.round((now - w.since) / 1000));
+  return `Cannot reach ${href} (${w.why ?? 'no connection'}), retrying…, attempt ${w.attempts} (trying for ${secs} s; the board connects by itself once the server answers)`;
+}
+
+/** Why the feed's address gives no stream: its HTTP status, or that nothing answered. */
+async function probeFeed(url: string): Promise<string> {
+  try {
+    const res = await fetch(url, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(5000) });
+    return res.ok ? `it answers HTTP ${res.status} but sends no stream` : `HTTP ${res.status}`;
+  } catch {
+    // The browser does not say which: refused, no such host, down, or an origin the server does not allow.
+    return 'connection refused or no answer';
+  }
 }
 
 /** The pages of a feed board: the layout's, else generated from the feed's queues (those of `queues` if given). */
