@@ -9,6 +9,7 @@ export const abandonChartStyles = [
   css`
     :host {
       --_plot-height: var(--wb-abandon-chart-height, 9em);
+      --_text: var(--wb-abandon-chart-text-size, 0.75em);
       --_a: var(--wb-abandon-chart-abandoned-color, ${unsafeCSS(tokenVar('status-critical-fill'))});
       --_b: var(--wb-abandon-chart-short-color, var(--_track));
       --_line: var(--wb-abandon-chart-line-color, var(--_on-surface));

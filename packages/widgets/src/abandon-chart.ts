@@ -30,6 +30,7 @@ const COLUMNS = ['Abandoned', 'Short abandoned', 'Abandon rate'] as const;
  * @csspart target - The target line.
  * @csspart legend - The keys and the definitions line.
  * @cssprop --wb-abandon-chart-height - Height of the plot (default 9em).
+ * @cssprop --wb-abandon-chart-text-size - Size of the axis labels (default 0.75em); the legend and the status chip are 16/15 of it. A floor TV sets 1em.
  * @cssprop --wb-abandon-chart-abandoned-color - Abandoned bars (default `--wb-status-critical-fill`).
  * @cssprop --wb-abandon-chart-short-color - Short-abandoned bars (default `--wb-color-track`).
  * @cssprop --wb-abandon-chart-line-color - The rate line (default `--wb-color-on-surface`).

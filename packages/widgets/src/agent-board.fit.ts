@@ -30,6 +30,8 @@ export class AgentFitController implements ReactiveController {
   #gap = { row: 0, column: 0 };
   /** Rows that fit in one state's list, or null before the first measurement. */
   capacity: number | null = null;
+  /** Of those, the columns (tracks) and the rows per column. */
+  grid = { tracks: 1, rows: 0 };
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -75,9 +77,10 @@ export class AgentFitController implements ReactiveController {
     }
     // Not rendered (a hidden page of a rotating board): keep what fitted, so it shows at once again.
     if (this.#listBox.inline === 0 && this.#listBox.block === 0) return;
-    const next = fitCount(this.#listBox, this.#rowBox, this.#gap);
-    if (next !== this.capacity) {
-      this.capacity = next;
+    const next = fitGrid(this.#listBox, this.#rowBox, this.#gap);
+    if (next.tracks * next.rows !== this.capacity || next.tracks !== this.grid.tracks) {
+      this.grid = next;
+      this.capacity = next.tracks * next.rows;
       this.#host.requestUpdate();
     }
   }
@@ -93,11 +96,29 @@ export function fitCount(
   row: { inline: number; block: number },
   gap: { row: number; column: number },
 ): number {
-  if (row.block <= 0 || list.block <= 0 || list.inline <= 0) return 0;
+  const { tracks, rows } = fitGrid(list, row, gap);
+  return tracks * rows;
+}
+
+/** The tracks and the rows per track of `fitCount`. */
+export function fitGrid(
+  list: { inline: number; block: number },
+  row: { inline: number; block: number },
+  gap: { row: number; column: number },
+): { tracks: number; rows: number } {
+  if (row.block <= 0 || list.block <= 0 || list.inline <= 0) return { tracks: 1, rows: 0 };
   const tracks =
     row.inline > 0
       ? Math.max(1, Math.floor((list.inline + gap.column + 0.5) / (row.inline + gap.column)))
       : 1;
-  const rows = Math.max(0, Math.floor((list.block + gap.row + 0.5) / (row.block + gap.row)));
-  return tracks * rows;
+  return { tracks, rows: Math.max(0, Math.floor((list.block + gap.row + 0.5) / (row.block + gap.row))) };
+}
+
+/**
+ * Columns for `shown` agents in a list of `grid`: no more than the rows need, so a state with fewer
+ * agents than fit gets wider rows and its names are cut only when the cell has no more room.
+ */
+export function fitColumns(shown: number, grid: { tracks: number; rows: number }): number {
+  if (shown <= 0 || grid.rows <= 0) return 1;
+  return Math.min(grid.tracks, Math.ceil(shown / grid.rows));
 }

@@ -105,14 +105,16 @@ export const agentBoardStyles = [
       font-weight: 700;
       color: var(--_muted);
     }
+    /* auto-fit: a state with fewer agents than columns gives them the width (names cut only then). */
     .group ul {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_row-min)), 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_row-min)), 1fr));
       gap: 0.25em;
     }
+    /* The time as wide as it reads, the name everything else. */
     .group li {
       display: grid;
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) max-content;
       column-gap: 0.5em;
       padding: 0.2em 0.5em;
       border-inline-start: 0.3em solid var(--_state);
@@ -199,7 +201,9 @@ export const agentBoardStyles = [
       margin-inline-start: auto;
       color: var(--_on-surface);
     }
+    /* As many columns as the agents shown need (set by the element), each at least \`-row-min\` wide. */
     :host([fit]) .group ul {
+      grid-template-columns: repeat(var(--_columns, 1), minmax(0, 1fr));
       grid-auto-rows: var(--_row-height);
       align-content: start;
       min-block-size: 0;

@@ -2,7 +2,7 @@ import type { AgentStateName } from '@wallboard/metrics';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { AgentFitController } from './agent-board.fit.js';
+import { AgentFitController, fitColumns } from './agent-board.fit.js';
 import { agentBoardStyles } from './agent-board.styles.js';
 import type { ThresholdLevel } from './internal/events.js';
 import { formatCount, formatDuration } from './internal/format.js';
@@ -308,13 +308,14 @@ export class WbAgentBoard extends WbMeasure {
         ${this.#groups.map(([state, rows]) => {
           const shown = fits === null ? 0 : Math.min(fits, rows.length);
           const rest = fits === null ? 0 : rows.length - shown;
+          const columns = fitColumns(shown, this.#fit.grid);
           return html`
             <div class="group s-${state}">
               <div class="group-head" id="g-${state}">
                 <i class="dot"></i><span class="group-word">${AGENT_STATE_WORDS[state]}</span>
                 <span class="group-count">${formatCount(this.locale, rows.length)}</span>
               </div>
-              <ul aria-labelledby="g-${state}">
+              <ul aria-labelledby="g-${state}" style=${styleMap({ '--_columns': String(columns) })}>
                 ${rows.slice(0, shown).map((r) => this.#row(r, now))}
               </ul>
               <p class="rest">${rest > 0 ? `+${formatCount(this.locale, rest)} more` : ''}</p>

@@ -9,6 +9,7 @@ export const intervalChartStyles = [
   css`
     :host {
       --_plot-height: var(--wb-interval-chart-height, 9em);
+      --_text: var(--wb-interval-chart-text-size, 0.75em);
       --_a: var(--wb-interval-chart-offered-color, var(--_track));
       --_b: var(--wb-interval-chart-answered-color, var(--_accent));
       --_line: var(--wb-interval-chart-line-color, var(--_on-surface));

@@ -33,6 +33,7 @@ const clampFraction = (n: number | null): number | null => (n === null ? null : 
  * @csspart target - The target line.
  * @csspart legend - The keys and the "80/20, abandons count against" line.
  * @cssprop --wb-interval-chart-height - Height of the plot (default 9em).
+ * @cssprop --wb-interval-chart-text-size - Size of the axis labels (default 0.75em); the legend and the status chip are 16/15 of it. A floor TV sets 1em.
  * @cssprop --wb-interval-chart-offered-color - Offered bars (default `--wb-color-track`).
  * @cssprop --wb-interval-chart-answered-color - Answered bars (default `--wb-color-accent`).
  * @cssprop --wb-interval-chart-line-color - The SL line (default `--wb-color-on-surface`).

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { resolveZone, timeLabel } from './internal/chart.js';
 import { formatCount, formatDuration, formatPercent, percentFormat } from './internal/format.js';
 import { statusIcon } from './internal/icons.js';
 import { WbMeasure } from './internal/measure.js';
@@ -19,17 +20,32 @@ export function inferFormat(metric: string | undefined): MetricFormat {
   return 'count';
 }
 
-/** The key of the same figure in a closed interval (`interval.asaSec` and `asaSec` both read `asaSec`). */
-function intervalKey(metric: string): string {
-  return metric.startsWith('interval.') ? metric.slice('interval.'.length) : metric;
+const INTERVAL = 'interval.';
+const ROLLING = 'rolling.';
+
+/** What a bound trend compares with: how to read it from the closed intervals, if at all. */
+type TrendBasis = { kind: 'interval' | 'boundary'; key: string } | null;
+
+/**
+ * Like with like: `interval.asaSec` against `asaSec` of the last closed interval; a day figure
+ * (`abandonRate`) or a rolling one (`rolling.abandonRate`) against itself as it stood at the last
+ * interval boundary; anything the intervals do not carry (`waiting`, agent counts) has no trend.
+ */
+function trendBasis(metric: string, last: Record<string, unknown>): TrendBasis {
+  if (metric.startsWith(INTERVAL)) return { kind: 'interval', key: metric.slice(INTERVAL.length) };
+  const key = metric.startsWith(ROLLING) ? metric.slice(ROLLING.length) : metric;
+  return Object.hasOwn(last, key) ? { kind: 'boundary', key } : null;
 }
 
 /**
  * One big figure: a count, a percent or a duration, with its trend against the previous interval and
  * thresholds. Percents are bounded, so they are a `role="meter"`; counts and durations are labelled text.
  *
- * Bound with `metric` (and `scope`/`queue`), `previous` comes from the same figure of the last closed
- * interval of today, and `format` is inferred from the metric name unless set.
+ * Bound with `metric` (and `scope`/`queue`), the trend compares like with like: an `interval.*` figure
+ * with the same figure of the last closed interval ("vs previous interval"); a day figure (`abandonRate`)
+ * or a `rolling.*` one with its own value when the last interval closed ("since 10:30", in the store's
+ * time zone), hidden until the widget has seen an interval close; other figures have no trend. `format`
+ * is inferred from the metric name unless set.
  *
  * @tag wb-metric
  * @fires wb-threshold-change - The value crossed into another level.
@@ -37,7 +53,7 @@ function intervalKey(metric: string): string {
  * @csspart label - The label text.
  * @csspart value - The figure.
  * @csspart unit - The unit (percent sign or the `unit` text).
- * @csspart trend - The change against the previous interval.
+ * @csspart trend - The change against the previous interval, or since the last interval boundary.
  * @csspart status - The status icon and word.
  * @cssprop --wb-metric-value-size - Size of the figure (default 2.75em).
  * @cssprop --wb-metric-better-color - Colour of a change for the better (default `--wb-status-ok-fill`).
@@ -49,8 +65,14 @@ export class WbMetric extends WbMeasure {
   /** The figure: a count, a fraction for percents (0.82), or seconds for durations. Null shows "No data". */
   @property({ type: Number }) value: number | null = null;
 
-  /** The same figure in the previous interval, for the trend; null hides the trend. */
+  /**
+   * The figure to compare with, for the trend ("vs previous interval"); null hides the trend. When bound,
+   * set from the store (see the class description).
+   */
   @property({ type: Number }) previous: number | null = null;
+
+  /** The trend is neither better nor worse (occupancy): no better/worse colour, whatever the thresholds. */
+  @property({ type: Boolean, attribute: 'neutral-trend' }) neutralTrend = false;
 
   /** How to show the value. Unset: inferred from `metric` (count when there is none). */
   @property() format?: MetricFormat;
@@ -64,20 +86,45 @@ export class WbMetric extends WbMeasure {
   #value: number | null = null;
   #previous: number | null = null;
   #format: MetricFormat = 'count';
+  /** Scope and metric the interval boundaries below were seen for. */
+  #boundTo = '';
+  /** End of the last closed interval seen: undefined before any, null for none yet today. */
+  #lastEnd: number | null | undefined;
+  /** When bound to a day or rolling figure: the boundary `previous` was taken at ("since 10:30"). */
+  #since: number | null = null;
 
+  /** The metric first: by the time a snapshot's intervals arrive, `value` is that snapshot's. */
   protected override boundMetrics(): readonly string[] {
     return this.metric ? [this.metric, 'intervals'] : [];
   }
 
   protected override storeValue(metric: string, value: unknown): void {
-    if (metric === 'intervals') {
-      const last = Array.isArray(value)
-        ? (value[value.length - 1] as Record<string, unknown> | undefined)
-        : undefined;
-      this.previous = last && this.metric ? finiteOrNull(last[intervalKey(this.metric)]) : null;
-    } else {
+    if (metric !== 'intervals') {
       this.value = finiteOrNull(value);
+      return;
     }
+    const list = Array.isArray(value) ? value : [];
+    const last = (list[list.length - 1] ?? {}) as Record<string, unknown>;
+    const basis = this.metric ? trendBasis(this.metric, last) : null;
+    if (basis?.kind === 'interval') {
+      this.#since = null;
+      this.previous = finiteOrNull(last[basis.key]);
+      return;
+    }
+    const end = basis ? finiteOrNull(last.end) : null;
+    const boundTo = `${this.resolvedScope} ${this.metric}`;
+    const seenBefore = this.#lastEnd !== undefined && this.#boundTo === boundTo;
+    const previousEnd = this.#lastEnd;
+    this.#boundTo = boundTo;
+    this.#lastEnd = end;
+    if (seenBefore && end === previousEnd) return;
+    // An interval closed since the last snapshot: the figure in the snapshot that closed it is the
+    // baseline. The first intervals a widget sees, a new day (fewer intervals) or a figure the intervals
+    // lack: no trend.
+    const closed = seenBefore && end !== null && (previousEnd === null || end > (previousEnd ?? end));
+    this.#since = closed ? end : null;
+    this.previous = closed ? this.value : null;
+    this.requestUpdate();
   }
 
   protected override derive(_changed: PropertyValues<this>): void {
@@ -127,7 +174,7 @@ export class WbMetric extends WbMeasure {
     const up = diff > 0;
     const thresholds = this.thresholds();
     const better =
-      thresholds.warn === null && thresholds.critical === null
+      this.neutralTrend || (thresholds.warn === null && thresholds.critical === null)
         ? null
         : up === (thresholds.direction === 'below');
     return { text: `${up ? '+' : '−'}${text}`, direction: up ? 'up' : 'down', better };
@@ -177,13 +224,20 @@ export class WbMetric extends WbMeasure {
           delta
             ? html`<div part="trend" class="trend ${delta.direction} ${delta.better === null ? '' : delta.better ? 'better' : 'worse'}">
                 <span aria-hidden="true">${delta.direction === 'up' ? '▲' : delta.direction === 'down' ? '▼' : '▶'}</span>
-                ${delta.text} <span class="muted">vs previous interval</span>
+                ${delta.text} <span class="muted">${this.#trendBasisText()}</span>
               </div>`
             : nothing
         }
         ${percent ? nothing : html`<span class="visually-hidden">${this.#ariaText()}</span>`}
       </div>
     `;
+  }
+
+  /** What the trend compares with: "vs previous interval", or "since 10:30" for a day figure. */
+  #trendBasisText(): string {
+    if (this.#since === null || !this.isBound) return 'vs previous interval';
+    const zone = resolveZone(this.localName, this.feed.store?.settings.timeZone);
+    return `since ${timeLabel(this.locale, zone, this.#since)}`;
   }
 
   #ariaText(): string {

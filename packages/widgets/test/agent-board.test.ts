@@ -3,7 +3,7 @@ import '../src/define.js';
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
-import { fitCount } from '../src/agent-board.fit.js';
+import { fitColumns, fitCount } from '../src/agent-board.fit.js';
 import type { AgentRow, WbAgentBoard } from '../src/agent-board.js';
 import type { WbBoard } from '../src/board.js';
 import { darkTheme, themeDeclarations } from '../src/internal/tokens.js';
@@ -272,6 +272,20 @@ describe('wb-agent-board', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists a state with fewer agents than columns across the width, so long names are not cut', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 900px"><wb-agent-board .time=${NOW} .agents=${[
+        { id: 'm', name: 'Matteo Kuhlman-Bergstrom', team: 'North', state: 'acw', since: ago(29) },
+        { id: 'n', name: 'Ana', state: 'available', since: ago(29) },
+      ]}></wb-agent-board></div>`,
+    );
+    const el = wrap.querySelector('wb-agent-board')!;
+    await el.updateComplete;
+    const name = el.shadowRoot!.querySelector<HTMLElement>('.s-acw li .name')!;
+    expect(name.textContent).to.equal('Matteo Kuhlman-Bergstrom');
+    expect(name.scrollWidth).to.be.at.most(name.clientWidth);
+  });
+
   describe('fit', () => {
     // A floor: 1,000 agents, most on calls, a few of every other state, offline ones not listed.
     const FLOOR_STATES = [
@@ -436,6 +450,47 @@ describe('wb-agent-board', () => {
       expect(Number.parseFloat(li.borderRightWidth)).to.be.greaterThan(0);
       expect(el.shadowRoot!.querySelector('.s-available .group-head')!.textContent).to.contain('Available');
       await expect(el).to.be.accessible();
+    });
+
+    it('gives names the room: columns only as many as the rows need, the time as wide as it reads', async () => {
+      const LONG = 'Alessandra Montgomery-Smith';
+      const agents: AgentRow[] = [
+        { id: 'm', name: 'Matteo Kuhlman', team: 'North', state: 'acw', since: ago(29) },
+        { id: 'l', name: `${LONG} ${LONG} ${LONG}`, team: 'North', state: 'on-call', since: ago(825) },
+        ...['Ara Harvey', 'Cali Lang', 'Pasquale Zboncak'].map((name, i) => ({
+          id: `o${i}`,
+          name,
+          team: 'North',
+          state: 'on-call' as const,
+          since: ago(300 + i),
+        })),
+      ];
+      // Two states side by side, each about 40em wide: room for three 11em columns, and for 8 rows.
+      const el = await mount(1300, 500, agents);
+      const rows = [...el.shadowRoot!.querySelectorAll('.group li')];
+      const cut = (li: Element) => {
+        const name = li.querySelector<HTMLElement>('.name')!;
+        return name.scrollWidth > name.clientWidth;
+      };
+      const list = el.shadowRoot!.querySelector('.s-on-call ul')!.getBoundingClientRect();
+      for (const li of rows) {
+        const time = li.querySelector<HTMLElement>('.time')!;
+        // The time column is exactly its text: the name has the rest of the row.
+        const [, timeTrack] = getComputedStyle(li).gridTemplateColumns.split(' ');
+        expect(Number.parseFloat(timeTrack!)).to.be.closeTo(time.scrollWidth, 1);
+        // One column per state (4 and 1 agents fit in one): a row as wide as its state's list.
+        expect(li.getBoundingClientRect().width).to.be.closeTo(list.width, 1);
+        const name = li.querySelector('.name')!.textContent!;
+        expect(cut(li), name).to.equal(name.startsWith(LONG));
+      }
+      expect(rows.map((li) => li.querySelector('.time')!.textContent)).to.include('13:45');
+    });
+
+    it('uses as many columns as the agents shown need, never more than fit', () => {
+      expect(fitColumns(4, { tracks: 3, rows: 8 })).to.equal(1);
+      expect(fitColumns(17, { tracks: 3, rows: 8 })).to.equal(3);
+      expect(fitColumns(9, { tracks: 3, rows: 8 })).to.equal(2);
+      expect(fitColumns(0, { tracks: 3, rows: 0 })).to.equal(1);
     });
 
     it('counts what fits from the list and row sizes', () => {

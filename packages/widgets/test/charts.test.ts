@@ -262,6 +262,30 @@ const LOSSES = [
   iv(1, { abandoned: 8, shortAbandoned: 2, abandonRate: 0.07 }),
 ];
 
+describe('chart text size', () => {
+  const sizes = (el: Element) => ({
+    axis: getComputedStyle(el.shadowRoot!.querySelector('[part~="axis"] span')!).fontSize,
+    legend: getComputedStyle(part(el, 'legend')).fontSize,
+    status: getComputedStyle(part(el, 'status')).fontSize,
+  });
+  for (const tag of ['wb-interval-chart', 'wb-abandon-chart'] as const) {
+    it(`${tag}: axis, legend and status chip follow --${tag}-text-size`, async () => {
+      // The floor board's chart type: 20 px (a 1080p rem of 20 px at 0.74 fit, times 1.35).
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="--wb-font-size-base: 14.8148px; --wb-font-size-scale: 1.35">
+          ${tag === 'wb-interval-chart' ? html`<wb-interval-chart .intervals=${SALES}></wb-interval-chart>` : html`<wb-abandon-chart .intervals=${SALES}></wb-abandon-chart>`}
+        </div>`,
+      );
+      const el = wrapper.firstElementChild as WbIntervalChart;
+      await el.updateComplete;
+      // Unset: as before (0.75em axis, 0.8em legend and chip), the 15 and 16 px the UX audit measured.
+      expect(sizes(el)).to.deep.equal({ axis: '15px', legend: '16px', status: '16px' });
+      el.style.setProperty(`--${tag}-text-size`, '1em');
+      expect(sizes(el)).to.deep.equal({ axis: '20px', legend: '21.3333px', status: '21.3333px' });
+    });
+  }
+});
+
 describe('wb-abandon-chart', () => {
   it('stacks short abandons on abandons and draws the rate on a percent axis fitted to it', async () => {
     const el = await fixture<WbAbandonChart>(

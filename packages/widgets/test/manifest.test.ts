@@ -66,6 +66,15 @@ describe('custom-elements.json', () => {
     });
   }
 
+  it('documents the neutral trend of wb-metric and the chart text size', () => {
+    const attr = elements.get('wb-metric')!.attributes?.find((a) => a.name === 'neutral-trend');
+    expect(attr?.fieldName).to.equal('neutralTrend');
+    for (const tag of ['wb-interval-chart', 'wb-abandon-chart']) {
+      const names = (elements.get(tag)!.cssProperties ?? []).map((p) => p.name);
+      expect(names, tag).to.include(`--${tag}-text-size`);
+    }
+  });
+
   it('logs no Lit dev-mode warnings', () => {
     expect(litWarnings()).to.deep.equal([]);
   });

@@ -128,6 +128,97 @@ describe('wb-metric', () => {
     expect(store.selects).to.deep.include({ scope: 'queue:sales', metric: 'interval.asaSec' });
   });
 
+  it('compares a day figure with itself at the last interval boundary, never with one interval', async () => {
+    const store = new FakeStore();
+    const board = await fixture<WbBoard>(
+      html`<wb-board .store=${store}><wb-metric queue="sales" metric="abandonRate" locale="en-GB" warn="0.05" label="Abandon rate"></wb-metric></wb-board>`,
+    );
+    const el = board.querySelector('wb-metric')!;
+    const base = emptyScope('queue:sales', store.settings);
+    // 09:15 to 09:30 and 09:30 to 09:45 in Berlin (UTC+1 in March).
+    const first = { ...base.interval, start: Date.UTC(2026, 2, 2, 8, 15), end: Date.UTC(2026, 2, 2, 8, 30) };
+    const second = { ...base.interval, start: first.end, end: Date.UTC(2026, 2, 2, 8, 45) };
+    const push = (abandonRate: number, intervals: (typeof first)[]) =>
+      store.push({ 'queue:sales': { abandonRate, intervals } });
+
+    // Started mid-day: the day figure as it stood at 09:30 is unknown, so no trend (the old code said
+    // "▼ −37 pts vs previous interval" from the closed interval's own 66%).
+    push(0.29, [{ ...first, abandonRate: 0.66 }]);
+    await el.updateComplete;
+    expect(part(el, 'value').textContent).to.equal('29');
+    expect(parts(el, 'trend')).to.have.length(0);
+    push(0.3, [{ ...first, abandonRate: 0.66 }]);
+    await el.updateComplete;
+    expect(parts(el, 'trend')).to.have.length(0);
+
+    // 09:45 closes: the day's 31% then is what later values are compared with.
+    push(0.31, [
+      { ...first, abandonRate: 0.66 },
+      { ...second, abandonRate: 0 },
+    ]);
+    await el.updateComplete;
+    expect(part(el, 'trend').textContent).to.contain('no change');
+    expect(part(el, 'trend').textContent).to.contain('since 09:45');
+    push(0.35, [
+      { ...first, abandonRate: 0.66 },
+      { ...second, abandonRate: 0 },
+    ]);
+    await el.updateComplete;
+    const trend = part(el, 'trend');
+    expect(trend.textContent).to.contain('+4 pts');
+    expect(trend.textContent).to.contain('since 09:45');
+    expect(trend.textContent).to.not.contain('previous interval');
+    expect(trend.classList.contains('worse')).to.equal(true);
+
+    // A new day starts with no closed interval: the old baseline is yesterday's, so no trend.
+    push(0.1, []);
+    await el.updateComplete;
+    expect(parts(el, 'trend')).to.have.length(0);
+  });
+
+  it('compares a rolling figure with itself at the last boundary; live figures have no trend', async () => {
+    const store = new FakeStore();
+    const board = await fixture<WbBoard>(
+      html`<wb-board .store=${store}>
+        <wb-metric queue="sales" metric="rolling.asaSec" locale="en-GB"></wb-metric>
+        <wb-metric queue="sales" metric="waiting"></wb-metric>
+      </wb-board>`,
+    );
+    const [rolling, waiting] = [...board.querySelectorAll('wb-metric')];
+    const base = emptyScope('queue:sales', store.settings);
+    const closed = (h: number, m: number) => ({
+      ...base.interval,
+      asaSec: 99,
+      start: Date.UTC(2026, 2, 2, h, m - 15),
+      end: Date.UTC(2026, 2, 2, h, m),
+    });
+    const push = (asaSec: number, intervals: ReturnType<typeof closed>[]) =>
+      store.push({ 'queue:sales': { rolling: { ...base.rolling, asaSec }, waiting: 4, intervals } });
+    push(20, []);
+    push(25, [closed(9, 0)]);
+    push(31, [closed(9, 0)]);
+    await rolling!.updateComplete;
+    expect(part(rolling!, 'trend').textContent).to.contain('+0:06');
+    expect(part(rolling!, 'trend').textContent).to.contain('since 10:00');
+    await waiting!.updateComplete;
+    expect(parts(waiting!, 'trend')).to.have.length(0);
+  });
+
+  it('neutral-trend shows the change without calling it better or worse', async () => {
+    const el = await fixture<WbMetric>(
+      html`<wb-metric label="Occupancy" format="percent" warn="0.9" neutral-trend .value=${0.86} .previous=${0.8}></wb-metric>`,
+    );
+    const trend = part(el, 'trend');
+    expect(el.neutralTrend).to.equal(true);
+    expect(trend.textContent).to.contain('+6 pts');
+    expect(trend.classList.contains('better')).to.equal(false);
+    expect(trend.classList.contains('worse')).to.equal(false);
+    const neutralColor = getComputedStyle(trend).color;
+    expect(neutralColor).to.equal(getComputedStyle(part(el, 'value')).color);
+    await setProps(el, { neutralTrend: false });
+    expect(part(el, 'trend').classList.contains('worse')).to.equal(true);
+  });
+
   it('renders hostile label and unit as text', async () => {
     const el = await fixture<WbMetric>(
       html`<wb-metric label=${HOSTILE} unit=${HOSTILE} .value=${1}></wb-metric>`,

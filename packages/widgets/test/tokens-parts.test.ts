@@ -44,11 +44,11 @@ const DOCUMENTED = {
   'wb-ticker': { cls: WbTicker, tokens: ['gap'] },
   'wb-interval-chart': {
     cls: WbIntervalChart,
-    tokens: ['height', 'offered-color', 'answered-color', 'line-color', 'target-color'],
+    tokens: ['height', 'text-size', 'offered-color', 'answered-color', 'line-color', 'target-color'],
   },
   'wb-abandon-chart': {
     cls: WbAbandonChart,
-    tokens: ['height', 'abandoned-color', 'short-color', 'line-color', 'target-color'],
+    tokens: ['height', 'text-size', 'abandoned-color', 'short-color', 'line-color', 'target-color'],
   },
   'wb-agent-board': {
     cls: WbAgentBoard,

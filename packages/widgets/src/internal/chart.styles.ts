@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Layout of the interval charts. Each chart sets the private colours `--_a`, `--_b` (bars), `--_line`,
- * `--_goal` (target) and `--_plot-height` from its own `--wb-<chart>-*` tokens.
+ * `--_goal` (target), `--_plot-height` and `--_text` (axis labels; the legend and status chip 16/15 of it)
+ * from its own `--wb-<chart>-*` tokens.
  *
  * The SVG stretches (`preserveAspectRatio="none"`) with non-scaling strokes; every text is HTML around
  * it, so it follows the type scale. Under `dir="rtl"` the plot is mirrored and the time labels, placed
@@ -60,7 +61,7 @@ export const chartStyles = css`
   [part~='axis'] {
     position: relative;
     color: var(--_muted);
-    font-size: 0.75em;
+    font-size: var(--_text);
     white-space: nowrap;
   }
   [part~='axis'] span {
@@ -97,7 +98,10 @@ export const chartStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em 1em;
-    font-size: 0.8em;
+    font-size: calc(var(--_text) * 16 / 15);
+  }
+  .status {
+    font-size: calc(var(--_text) * 16 / 15);
   }
   .key {
     display: inline-flex;
