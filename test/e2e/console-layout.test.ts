@@ -58,6 +58,34 @@ describe('console layout', () => {
     });
   }
 
+  it('says what a live control did beside its button, on screen at 1366x768, by queue name', async () => {
+    const { page, errors, close } = await openPage(session.browser, {
+      viewport: { width: 1366, height: 768 },
+    });
+    await page.goto(`${session.server.url}/?scenario=outage-surge&seed=5&at=10:40&paused=1`);
+    await waitForPaused(page);
+    const button = page.getByRole('button', { name: 'Add agents' });
+    await button.click();
+    const form = page.locator('form', { has: button });
+    const said = form.getByRole('status');
+    await expect.poll(() => said.textContent()).toBe('Added 10 agents (Mobile support)');
+    // Inside the viewport, right under the button (it was at y 840, under every collapsed control).
+    const b = (await button.boundingBox())!;
+    const f = (await said.boundingBox())!;
+    expect(f.y).toBeGreaterThan(b.y);
+    expect(f.y - (b.y + b.height)).toBeLessThan(40);
+    expect(f.y + f.height).toBeLessThan(768);
+    // A refusal is said in the same place, as an alert.
+    await page.locator('input[name="skills"]').uncheck();
+    await button.click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toBe('Tick at least one queue for the new agents.');
+    expect(await page.locator('.feedback').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("shows times in one format, the clock widget's (the browser's locale)", async () => {
     const { page, errors, close } = await openPage(session.browser, {
       viewport: { width: 1366, height: 768 },

@@ -35,6 +35,8 @@ export type WhatIfState =
 export interface Feedback {
   text: string;
   kind: 'ok' | 'error';
+  /** The live-control form it answers (its title): shown in that form, beside its button. */
+  form?: string;
 }
 
 export interface ConsoleState {
@@ -283,9 +285,9 @@ export class ConsoleApp {
 
   // ---- controls -----------------------------------------------------------------------------------------
 
-  async control(control: Control, done: string): Promise<boolean> {
+  async control(control: Control, done: string, form?: string): Promise<boolean> {
     if (!this.client) {
-      this.set({ feedback: { text: 'Start a run first.', kind: 'error' } });
+      this.set({ feedback: { text: 'Start a run first.', kind: 'error', form } });
       return false;
     }
     const cutBefore = new Set(this.state.timeline.filter((e) => e.cut).map((e) => e.id));
@@ -299,10 +301,10 @@ export class ConsoleApp {
       const cut = this.state.timeline.filter((e) => e.cut && !cutBefore.has(e.id) && e !== at);
       for (const e of cut)
         text += `; this ends the surge ×${e.params.factor} early (no return to the old rate at its planned end)`;
-      this.set({ feedback: { text, kind: 'ok' } });
+      this.set({ feedback: { text, kind: 'ok', form } });
       return true;
     } catch (err) {
-      this.set({ feedback: { text: trainerWords((err as Error).message), kind: 'error' } });
+      this.set({ feedback: { text: trainerWords((err as Error).message), kind: 'error', form } });
       return false;
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Words for the timeline: what each control or incident did, in the trainer's terms. Incident params
- * carry queue indices (the compiled model's), turned back into queue ids here.
+ * carry queue indices (the compiled model's), controls carry queue ids: both are said by the queue's
+ * name ("Mobile support", not "mobile"), the id only for a queue the run does not know.
  */
 
 import { span } from '../shared/time.js';
@@ -10,11 +11,19 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A queue by its name: from an index (incidents) or an id (controls); "all queues" for none or `*`. */
+function queueName(v: unknown, queues: readonly QueueInfo[]): string {
+  if (v === undefined || v === '*') return 'all queues';
+  if (typeof v === 'number') return queues[v]?.name ?? `#${v}`;
+  const id = String(v);
+  return queues.find((q) => q.id === id)?.name ?? id;
+}
+
 function selection(p: Record<string, unknown>, queues: readonly QueueInfo[]): string {
   const parts: string[] = [];
   const q = p.queue;
-  if (typeof q === 'string') parts.push(`skilled in ${q}`);
-  else if (typeof q === 'number' && queues[q]) parts.push(`skilled in ${queues[q].id}`);
+  if (typeof q === 'string' || (typeof q === 'number' && queues[q]))
+    parts.push(`skilled in ${queueName(q, queues)}`);
   if (typeof p.team === 'string') parts.push(`of team ${p.team}`);
   if (typeof p.partner === 'string') parts.push(`of ${p.partner}`);
   return parts.length > 0 ? ` ${parts.join(' ')}` : '';
@@ -22,7 +31,7 @@ function selection(p: Record<string, unknown>, queues: readonly QueueInfo[]): st
 
 function queueList(v: unknown, queues: readonly QueueInfo[]): string {
   if (!Array.isArray(v) || v.length === 0) return 'all queues';
-  return v.map((i) => (typeof i === 'number' ? (queues[i]?.id ?? `#${i}`) : String(i))).join(', ');
+  return v.map((i) => queueName(i, queues)).join(', ');
 }
 
 export const CLOCK_WORDS: Readonly<Record<string, string>> = {
@@ -65,25 +74,21 @@ export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = [
   }
   switch (e.control) {
     case 'surge': {
-      const q = str(p.queue);
-      const where = q === undefined || q === '*' ? 'all queues' : q;
+      const where = queueName(str(p.queue), queues);
       return `Surge ×${num(p.factor)} on ${where}${spanWords(e, num(p.minutes), 'an arrival change')}`;
     }
     case 'aht-spike': {
-      const q = str(p.queue);
-      const where = q === undefined || q === '*' ? 'all queues' : q;
+      const where = queueName(str(p.queue), queues);
       return `Handle times ×${num(p.factor)} on ${where}${spanWords(e, num(p.minutes), 'a new spike')}`;
     }
     case 'outage':
       return n === 0
         ? `Outage for ${num(p.minutes)} min: no agent${selection(p, queues)} was working, nothing changed`
         : `Outage: ${plural(n, 'agent')}${selection(p, queues)} drop off for ${num(p.minutes)} min (busy ones after their call)`;
-    case 'set-arrival-factor': {
-      const q = str(p.queue);
-      return `Arrivals ×${num(p.factor)} on ${q === undefined || q === '*' ? 'all queues' : q}`;
-    }
+    case 'set-arrival-factor':
+      return `Arrivals ×${num(p.factor)} on ${queueName(str(p.queue), queues)}`;
     case 'add-agents': {
-      const skills = Array.isArray(p.skills) ? p.skills.join(', ') : '';
+      const skills = Array.isArray(p.skills) ? p.skills.map((q) => queueName(q, queues)).join(', ') : '';
       const forMin = num(p.forMin);
       return `Added ${plural(n, 'agent')} (${skills})${forMin ? ` for ${forMin} min` : ''}`;
     }
@@ -100,14 +105,14 @@ export function describeEntry(e: TimelineEntry, queues: readonly QueueInfo[] = [
       return `${plural(n, 'agent')}${selection(p, queues)} sent on a ${num(p.minutes)}-min break`;
     case 'set-overflow': {
       const rule = p.rule as { to: string; afterSec: number | null; maxWaiting: number | null } | null;
-      if (!rule) return `Overflow rule of ${str(p.queue)} cleared`;
+      if (!rule) return `Overflow rule of ${queueName(str(p.queue), queues)} cleared`;
       const when = [
         rule.afterSec !== null ? `after ${rule.afterSec} s` : '',
         rule.maxWaiting !== null ? `when more than ${rule.maxWaiting} wait` : '',
       ]
         .filter(Boolean)
         .join(' or ');
-      return `Overflow ${str(p.queue)} → ${rule.to} ${when}`;
+      return `Overflow ${queueName(str(p.queue), queues)} → ${queueName(rule.to, queues)} ${when}`;
     }
     case 'extend-shifts':
       if (n === 0)

@@ -7,7 +7,7 @@ import { live } from 'lit/directives/live.js';
 import { localDayOf, localTimeOfDay } from '../shared/time.js';
 import type { Control, RunInfo } from '../sim/protocol.js';
 import { SPEEDS } from '../sim/protocol.js';
-import type { ConsoleApp, ConsoleState } from './app.js';
+import type { ConsoleApp, ConsoleState, Feedback } from './app.js';
 
 /** Small inline icons (no emoji: kiosk machines often lack an emoji font). */
 function icon(name: 'play' | 'pause' | 'step') {
@@ -215,6 +215,15 @@ export function clockPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
   `;
 }
 
+/** The form being submitted (its title), while its submit handler runs: what `send` tags its feedback with. */
+let submitting: string | undefined;
+/** The feedback on screen, for the form it answers (set by controlsPanel before its forms render). */
+let shownFeedback: Feedback | null = null;
+
+/**
+ * One live control. What it did (or why it was refused) is said inside the form, under its button, as
+ * a status (an alert when refused): at the bottom of the panel it was below the fold at 1366x768.
+ */
 function controlForm(
   title: string,
   open: boolean,
@@ -222,12 +231,22 @@ function controlForm(
   submit: (e: SubmitEvent) => void,
   buttons: TemplateResult,
 ) {
+  const said = shownFeedback?.form === title ? shownFeedback : null;
+  const onSubmit = (e: SubmitEvent) => {
+    submitting = title;
+    try {
+      submit(e);
+    } finally {
+      submitting = undefined;
+    }
+  };
   return html`
     <details class="control" ?open=${open}>
       <summary>${title}</summary>
-      <form @submit=${submit}>
+      <form @submit=${onSubmit}>
         ${body}
         <div class="actions">${buttons}</div>
+        <p class=${said ? `feedback ${said.kind}` : 'form-feedback'} role=${said?.kind === 'error' ? 'alert' : 'status'}>${said?.text ?? ''}</p>
       </form>
     </details>
   `;
@@ -278,7 +297,8 @@ function timedFactorForm(
 export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult {
   const info = s.info;
   const running = !!s.clock && !s.clock.finished;
-  const send = (control: Control, words: string) => app.control(control, words);
+  const send = (control: Control, words: string) => app.control(control, words, submitting);
+  shownFeedback = s.feedback;
   const firstQueue = info?.queues[0]?.id ?? '';
   const focusQueue = s.scope.startsWith('queue:') ? s.scope.slice(6) : firstQueue;
   // Shift ends: the scenario's, or agents added for N minutes.
@@ -312,7 +332,13 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
           const f = fields(e);
           const skills = f.all('skills');
           if (skills.length === 0) {
-            app.set({ feedback: { text: 'Tick at least one queue for the new agents.', kind: 'error' } });
+            app.set({
+              feedback: {
+                text: 'Tick at least one queue for the new agents.',
+                kind: 'error',
+                form: submitting,
+              },
+            });
             return;
           }
           void send(
@@ -486,9 +512,9 @@ export function controlsPanel(s: ConsoleState, app: ConsoleApp): TemplateResult 
       )}
       </fieldset>
       ${
-        s.feedback
+        s.feedback && !s.feedback.form
           ? html`<p class="feedback ${s.feedback.kind}" role=${s.feedback.kind === 'error' ? 'alert' : 'status'}>${s.feedback.text}</p>`
-          : html`<p class="feedback" role="status"></p>`
+          : html`<p class=${s.feedback ? 'form-feedback' : 'feedback'} role="status"></p>`
       }
     </section>
   `;
