@@ -368,13 +368,18 @@ describe('floor board from a feed whose queues appear later', () => {
       .toBe(offered);
   };
 
-  it('puts a queue that appears later on its generated pages, judged by its own SL terms', async () => {
+  it('puts a queue that appears later on its generated pages; configured queues are there from the start, judged by their own SL terms', async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1920, height: 1080 } });
     await page.goto(`${late.url}/tv.html?feed=/stream&rotate=3600`);
     await page.waitForFunction(
       () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
     );
-    expect(await tileQueues(page)).toEqual(['sales', 'support']);
+    // vip and gold are in the server's queues file: on the board before their first call, with their
+    // own terms (the engine lists configured queues from the start).
+    expect(await tileQueues(page)).toEqual(['gold', 'sales', 'support', 'vip']);
+    const vip = page.locator('wb-queue-tile[queue="vip"]');
+    expect(await vip.getAttribute('warn')).toBe('0.7');
+    expect(await vip.getAttribute('critical')).toBe('0.55');
     expect(await page.locator('.tv-page-body').count()).toBe(3);
     // On the Queues page, as a supervisor may have left it.
     await page.keyboard.press('ArrowRight');
@@ -390,20 +395,28 @@ describe('floor board from a feed whose queues appear later', () => {
     expect(await unmarked(page)).toEqual({ count: elements, fresh: [] });
 
     // VIP's first calls: 3 of 4 answered after 10 s, 75%, over its own 70% target (the group's 80%
-    // would make it a warning).
+    // would make it a warning). Nothing new on the board for it: its tile was there.
     appendFileSync(lateFile, ndjson(calls([{ queue: 'vip' }], minute, 4)));
     minute += 4;
     offered += 4;
-    await expect.poll(() => tileQueues(page), { timeout: 10_000 }).toEqual(['sales', 'support', 'vip']);
-    const vip = page.locator('wb-queue-tile[queue="vip"]');
     await expect
       .poll(() => vip.evaluate((el) => (el as unknown as { serviceLevel: number | null }).serviceLevel))
       .toBe(0.75);
-    expect(await vip.getAttribute('warn')).toBe('0.7');
-    expect(await vip.getAttribute('critical')).toBe('0.55');
     await expect.poll(() => vip.getAttribute('status')).toBe('ok');
     // Sales, at the same 75%, is under the group's 80%.
     expect(await page.locator('wb-queue-tile[queue="sales"]').getAttribute('status')).toBe('warning');
+    expect(await unmarked(page)).toEqual({ count: elements, fresh: [] });
+    expect(await rebuilds(page)).toBe(1);
+
+    // A queue nobody configured (retail) takes its first calls: it joins the generated pages, judged by
+    // the group's terms, the server's for a queue without its own.
+    appendFileSync(lateFile, ndjson(calls([{ queue: 'retail' }], minute, 4)));
+    minute += 4;
+    offered += 4;
+    await expect
+      .poll(() => tileQueues(page), { timeout: 10_000 })
+      .toEqual(['gold', 'retail', 'sales', 'support', 'vip']);
+    expect(await page.locator('wb-queue-tile[queue="retail"]').getAttribute('warn')).toBe('0.8');
     // Updated in place, once (built, then updated): still on the Queues page, the board and the tiles
     // it had kept.
     expect(await rebuilds(page)).toBe(2);
@@ -432,7 +445,7 @@ describe('floor board from a feed whose queues appear later', () => {
     await close();
   });
 
-  it("refreshes a layout's thresholds for a queue that appears later, keeping its pages", async () => {
+  it("judges a layout's configured queue by its own terms before its first call, and keeps its page as calls come", async () => {
     const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
     await page.route(
       (u) => u.pathname === '/layouts/late-queue.json',
@@ -457,27 +470,26 @@ describe('floor board from a feed whose queues appear later', () => {
     await page.waitForFunction(
       () => window.wallboardTv?.state === 'running' && window.wallboardTv.snapshots > 0,
     );
-    // No gold call yet: judged by the group's terms (80%) for now.
+    // No gold call yet, but gold is configured (60% in 30 s, the server's queues file): its own terms
+    // judge it from the start, not the group's 80%.
     const tile = page.locator('wb-queue-tile[queue="gold"]');
     const gauge = page.locator('wb-sl-gauge');
-    expect(await tile.getAttribute('warn')).toBe('0.8');
-    expect(await gauge.getAttribute('warn')).toBe('0.8');
-    const elements = await mark(page);
-    // Gold's first calls (75%): its own terms (60% in 30 s, from the server's queues file) judge it.
-    appendFileSync(lateFile, ndjson(calls([{ queue: 'gold' }], minute, 4)));
-    minute += 4;
-    await expect.poll(() => tile.getAttribute('warn'), { timeout: 10_000 }).toBe('0.6');
+    expect(await tile.getAttribute('warn')).toBe('0.6');
     expect(await tile.getAttribute('critical')).toBe('0.45');
     expect(await gauge.getAttribute('warn')).toBe('0.6');
+    const elements = await mark(page);
+    // Gold's first calls (75%): over its 60% target.
+    appendFileSync(lateFile, ndjson(calls([{ queue: 'gold' }], minute, 4)));
+    minute += 4;
     await expect
       .poll(() => tile.evaluate((el) => (el as unknown as { serviceLevel: number | null }).serviceLevel))
       .toBe(0.75);
     await expect.poll(() => tile.getAttribute('status')).toBe('ok');
     await expect.poll(() => gauge.getAttribute('status')).toBe('ok');
-    // The layout's page as it was: the same elements, only their thresholds set.
+    // The layout's page as it was: the same elements, nothing rebuilt (the queue set did not change).
     expect(await page.locator('.tv-page-body').count()).toBe(1);
     expect(await unmarked(page)).toEqual({ count: elements, fresh: [] });
-    expect(await rebuilds(page)).toBe(2);
+    expect(await rebuilds(page)).toBe(1);
     expect(errors).toEqual([]);
     await close();
   });

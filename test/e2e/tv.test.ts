@@ -756,7 +756,9 @@ describe('floor board (tv.html)', () => {
     expect(status.day).toBeGreaterThanOrEqual(7);
     expect(status.simNow - Date.UTC(2025, 2, 3, 7, 0, 0)).toBeGreaterThan(6 * 86_400_000);
     expect(median(last.map((s) => s.heap)) - median(first.map((s) => s.heap))).toBeLessThan(1_500_000);
-    expect(peak(last.map((s) => s.live))).toBeLessThanOrEqual(peak(first.map((s) => s.live)) * 1.05 + 20);
+    // 1.1: a day's peak is sampled (about 45 samples a day), so two days' peaks differ by the sampling
+    // alone (972 against 1044 in one run); a leak grows with every snapshot, far past this.
+    expect(peak(last.map((s) => s.live))).toBeLessThanOrEqual(peak(first.map((s) => s.live)) * 1.1 + 20);
     expect(peak(last.map((s) => s.nodes))).toBeLessThanOrEqual(peak(first.map((s) => s.nodes)) * 1.1);
     expect(last.at(-1)!.listeners - first[0].listeners).toBeLessThanOrEqual(5);
     // Long tasks are logged above, not asserted: the forced GCs of each sample make some, and on a busy
