@@ -499,6 +499,12 @@ describe('floor board (tv.html)', () => {
     await desk.page.goto(`${session.server.url}/?${run}`);
     await waitForPaused(desk.page);
     await check(desk.page, 'console');
+    // Occupancy going up or down is neither better nor worse: its trend has no better/worse colour.
+    expect(
+      await desk.page
+        .locator('wb-metric[metric="occupancy"]')
+        .evaluate((el) => (el as HTMLElement & { neutralTrend: boolean }).neutralTrend),
+    ).toBe(true);
     // A queue's own view is judged by the queue's terms, the same way.
     const queue = (await desk.page.locator('#scope option').last().getAttribute('value'))!;
     expect(queue).toMatch(/^queue:/);

@@ -40,3 +40,15 @@ describe('figure thresholds (one definition for the console, the what-if and the
     expect(thresholdsOf('rolling.asaSec', slTermsOf('queue:vip', info))).toEqual(vip.asaSec);
   });
 });
+
+describe('neutral trends', () => {
+  it('occupancy (day, interval or rolling) has a neutral trend, judged figures keep theirs', async () => {
+    const { neutralTrend } = await import('../src/shared/thresholds.js');
+    expect(['occupancy', 'interval.occupancy', 'rolling.occupancy'].map(neutralTrend)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['serviceLevel', 'abandonRate', 'asaSec'].map(neutralTrend)).toEqual([false, false, false]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { figureThresholds, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
+import { figureThresholds, neutralTrend, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
 import { localTimeOfDay } from '../shared/time.js';
 import { CLOCK_CONTROLS } from '../sim/controls.js';
 import type { QueueInfo, RunInfo, TimelineEntry } from '../sim/protocol.js';
@@ -62,6 +62,7 @@ export function figure(
     format=${extra.format ?? nothing}
     data-testid=${extra.testid ?? nothing}
     class=${t ? nothing : 'no-status'}
+    ?neutral-trend=${neutralTrend(metric)}
     .warn=${t?.warn ?? null}
     .critical=${t?.critical ?? null}
     direction=${t?.direction ?? 'above'}

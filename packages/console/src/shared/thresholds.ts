@@ -56,6 +56,14 @@ export function figureName(metric: string): string {
   return metric.slice(metric.lastIndexOf('.') + 1);
 }
 
+/**
+ * Whether a figure's trend is neither better nor worse (wb-metric `neutral-trend`): occupancy up or down
+ * is not good or bad in itself ("▲ +17 pts" in red read as a fault).
+ */
+export function neutralTrend(metric: string): boolean {
+  return figureName(metric) === 'occupancy';
+}
+
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**

@@ -14,7 +14,7 @@ import type { WbTicker } from '@wallboard/widgets';
 import { html, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { figureName, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
+import { figureName, neutralTrend, slTermsOf, thresholdsOf } from '../shared/thresholds.js';
 import type { RunInfo } from '../sim/protocol.js';
 import {
   columnsOf,
@@ -82,7 +82,7 @@ function widgetTemplate(w: WidgetSpec, layout: Layout, info: RunInfo, page: Page
       // A figure with no threshold (a count) claims no "OK", as on the console (tv.css `no-status`).
       const none = t.warn === undefined && t.critical === undefined;
       return html`<wb-metric style=${style} class=${ifDefined(none ? 'no-status' : undefined)} scope=${scope} metric=${metric} label=${w.label ?? metric} format=${ifDefined(w.format)}
-        warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-metric>`;
+        ?neutral-trend=${neutralTrend(metric)} warn=${ifDefined(t.warn)} critical=${ifDefined(t.critical)} direction=${ifDefined(t.direction)}></wb-metric>`;
     }
     case 'queue-tile': {
       const queue = w.queue ?? scope.slice(6);
