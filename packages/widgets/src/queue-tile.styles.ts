@@ -31,6 +31,11 @@ export const queueTileStyles = [
     [part~='target'] {
       inset-block: -0.2em;
     }
+    .terms {
+      margin: 0.4em 0 0;
+      color: var(--_muted);
+      font-size: 0.8em;
+    }
     @media (forced-colors: active) {
       .bar {
         border: 1px solid CanvasText;

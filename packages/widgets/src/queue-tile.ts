@@ -1,4 +1,4 @@
-import type { SlSettings } from '@wallboard/metrics';
+import { SL_FORMULA_LABELS, type SlFormula, type SlSettings } from '@wallboard/metrics';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -34,7 +34,9 @@ const BOUND = [
  * thresholds (`warn`/`critical`, `direction="below"`, `warn` defaulting to the SL target) and the
  * longest-wait thresholds (`wait-warn-sec`/`wait-critical-sec`).
  *
- * Bound with `queue` (or `scope`) inside a board, every figure comes from the store.
+ * Under the SL bar it says which SL it is, as the gauge does: "80/20, abandons count against" (target,
+ * `threshold-sec` and `formula`). Bound with `queue` (or `scope`) inside a board, every figure comes from
+ * the store, those terms from the scope's SL settings.
  *
  * @tag wb-queue-tile
  * @fires wb-threshold-change - The tile's status crossed into another level; `metric` says which figure crossed (`serviceLevel` or `longestWaitSec`) and `value` is that figure.
@@ -45,6 +47,7 @@ const BOUND = [
  * @csspart track - The SL bar's background.
  * @csspart indicator - The SL bar's fill.
  * @csspart target - The target mark on the SL bar.
+ * @csspart legend - The SL's terms: "80/20, abandons count against".
  * @cssprop --wb-queue-tile-figure-size - Size of the waiting and longest-wait figures (default 2em).
  * @cssprop --wb-queue-tile-value-size - Size of the other figures: SL, agents available, abandoned (default 1.25em).
  */
@@ -59,6 +62,10 @@ export class WbQueueTile extends WbMeasure {
   @property({ type: Number, attribute: 'service-level' }) serviceLevel: number | null = null;
   /** SL target as a fraction. */
   @property({ type: Number, attribute: 'sl-target' }) slTarget: number | null = 0.8;
+  /** SL threshold T in seconds ("answered within T s"), for the SL's terms. */
+  @property({ type: Number, attribute: 'threshold-sec' }) thresholdSec: number | null = 20;
+  /** How abandons count in the SL, as named by @wallboard/metrics. */
+  @property() formula: SlFormula = 'abandons-count-against';
   /** Agents available (idle, ready for a call). */
   @property({ type: Number, attribute: 'agents-available' }) agentsAvailable: number | null = null;
   /** Abandoned / (answered + abandoned), as a fraction. */
@@ -111,7 +118,11 @@ export class WbQueueTile extends WbMeasure {
         break;
       case 'sl': {
         const sl = (value as SlSettings | null) ?? this.feed.store?.settings;
-        if (sl) this.slTarget = sl.slTarget;
+        if (sl) {
+          this.slTarget = sl.slTarget;
+          this.thresholdSec = sl.slThresholdSec;
+          this.formula = sl.slFormula;
+        }
       }
     }
   }
@@ -200,8 +211,20 @@ export class WbQueueTile extends WbMeasure {
           ${item('Abandoned', f.abandonRate === null ? null : formatPercent(this.locale, f.abandonRate, 1))}
         </dl>
         ${f.serviceLevel === null ? nothing : this.#slBar(f.serviceLevel, f.slTarget)}
+        <p part="legend" class="terms">${this.slTerms}</p>
       </div>
     `;
+  }
+
+  /** The SL's terms, as under the gauge: "80/20, abandons count against". */
+  get slTerms(): string {
+    const formula = SL_FORMULA_LABELS[this.formula] ?? String(this.formula);
+    const t = nonNegative(this.thresholdSec);
+    const target = this.#f.slTarget;
+    const pct = target === null ? null : formatCount(this.locale, Math.round(target * 100));
+    if (t === null) return pct === null ? formula : `${pct}%, ${formula}`;
+    const secs = formatCount(this.locale, t);
+    return pct === null ? `${secs} s, ${formula}` : `${pct}/${secs}, ${formula}`;
   }
 
   #slBar(sl: number, target: number | null) {

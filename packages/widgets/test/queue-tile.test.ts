@@ -1,6 +1,7 @@
 import './helpers/lit-warnings.js';
 import '../src/define.js';
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { SL_FORMULA_LABELS } from '@wallboard/metrics';
 import type { WbBoard } from '../src/board.js';
 import { announcer } from '../src/internal/announcer.js';
 import type { WbQueueTile } from '../src/queue-tile.js';
@@ -162,6 +163,33 @@ describe('wb-queue-tile', () => {
     expect(figure(el, 'Abandoned')).to.equal('10%');
     expect(el.slTarget).to.equal(0.9);
     expect(el.status).to.equal('warning');
+  });
+
+  it("says which SL it shows, from its own terms or its queue's", async () => {
+    const el = await fixture<WbQueueTile>(
+      html`<wb-queue-tile label="Billing" .serviceLevel=${0.76}></wb-queue-tile>`,
+    );
+    expect(part(el, 'legend').textContent).to.equal('80/20, abandons count against');
+    await setProps(el, { slTarget: 0.9, thresholdSec: 30, formula: 'answered-only' });
+    expect(part(el, 'legend').textContent).to.equal(`90/30, ${SL_FORMULA_LABELS['answered-only']}`);
+
+    const store = new FakeStore();
+    const board = await fixture<WbBoard>(
+      html`<wb-board .store=${store}><wb-queue-tile queue="care"></wb-queue-tile></wb-board>`,
+    );
+    const bound = board.querySelector('wb-queue-tile')!;
+    const base = emptyScope('queue:care', store.settings);
+    store.push({
+      'queue:care': {
+        serviceLevel: 0.7,
+        sl: { ...base.sl, slTarget: 0.85, slThresholdSec: 15, slFormula: 'ignore-early-abandons' },
+      },
+    });
+    await bound.updateComplete;
+    expect(part(bound, 'legend').textContent).to.equal(
+      `85/15, ${SL_FORMULA_LABELS['ignore-early-abandons']}`,
+    );
+    await expect(bound).to.be.accessible();
   });
 
   it('renders a hostile queue name as text', async () => {
