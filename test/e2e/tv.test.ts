@@ -237,9 +237,17 @@ describe('floor board (tv.html)', () => {
           .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
           .toBe('40px');
       }
-      await expect
-        .poll(async () => (await columns()).columns.find((c) => c.state === 'on-call')?.shown ?? 0)
-        .toBeGreaterThan(0);
+      // The board refits from a ResizeObserver after a resize: wait until what it shows has settled
+      // (every listed state inside the board, its "+N more" matching), then check it all.
+      const unsettled = (b: Awaited<ReturnType<typeof columns>>) =>
+        b.columns.length === 0 ||
+        b.columns.some(
+          (c) =>
+            c.shown === 0 ||
+            !c.inside ||
+            c.rest !== (c.shown < c.total ? `+${(c.total - c.shown).toLocaleString('en-US')} more` : ''),
+        );
+      await expect.poll(async () => unsettled(await columns()), { timeout: 10_000 }).toBe(false);
       const board = await columns();
       console.log(
         `floor-1000 agents ${height}p: ${board.columns.map((c) => `${c.state} ${c.shown}/${c.total}`).join(', ')}`,
