@@ -112,6 +112,17 @@ describe('one publisher per Redis namespace', { timeout: 60_000 }, () => {
   afterAll(async () => {
     await redis?.stop();
   });
+  /** The CLI publishing the test's file on namespace `ns` of this Redis. */
+  const publisherArgs = (ns: string) => [
+    '--ndjson',
+    file,
+    '--port',
+    '0',
+    '--redis',
+    redis.url,
+    '--redis-namespace',
+    ns,
+  ];
 
   it('a second source on the same namespace is refused with one line; after the first stops it may start', async () => {
     const ns = 'one-publisher';
@@ -136,16 +147,7 @@ describe('one publisher per Redis namespace', { timeout: 60_000 }, () => {
       expect(Date.now() - t0).toBeLessThan(LOCK_MS + 1000 - 2000); // 4 s
       // The CLI says so in one line and exits 1 (untimed: its start-up is Node's, not the refusal's).
       // runServer, not spawnSync: the first publisher (in this process) must go on renewing its lock.
-      const r = await runServer([
-        '--ndjson',
-        file,
-        '--port',
-        '0',
-        '--redis',
-        redis.url,
-        '--redis-namespace',
-        ns,
-      ]);
+      const r = await runServer(publisherArgs(ns));
       expect(r.stderr).toMatch(/another publisher is running on Redis namespace "one-publisher"/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.code).toBe(1);
@@ -171,16 +173,7 @@ describe('one publisher per Redis namespace', { timeout: 60_000 }, () => {
   it('a publisher that died leaves a lock that expires: its replacement takes over when it does', async () => {
     const ns = 'crashed';
     // A real process, so that kill -9 leaves its lock behind as a crash would.
-    const dead = await spawnServer([
-      '--ndjson',
-      file,
-      '--port',
-      '0',
-      '--redis',
-      redis.url,
-      '--redis-namespace',
-      ns,
-    ]);
+    const dead = await spawnServer(publisherArgs(ns));
     await dead.kill('SIGKILL');
     const reader = new Redis(redis.url);
     try {
