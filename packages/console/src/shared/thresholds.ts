@@ -44,6 +44,11 @@ export function figureThresholds(sl: SlTerms): Record<ThresholdedFigure, Thresho
   };
 }
 
+/** Which way is bad for a figure, as the table says (SL terms move levels, never the direction); above for one it lacks. */
+export function directionOf(metric: string): 'above' | 'below' {
+  return thresholdsOf(metric, { slTarget: 0.8, slThresholdSec: 20 })?.direction ?? 'above';
+}
+
 /** The thresholds of a metric path (`asaSec`, `interval.serviceLevel`, `rolling.asaSec`), or null for none. */
 export function thresholdsOf(metric: string, sl: SlTerms): Thresholds | null {
   const all: Record<string, Thresholds> = figureThresholds(sl);

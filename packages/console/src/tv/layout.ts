@@ -5,7 +5,7 @@
  * (`pages[1].widgets[0].type: unknown widget "gauge" ...`), so a board is built without code.
  */
 import { nearest, unknownParams as unknownNames } from '../shared/params.js';
-import { figureName, thresholdsOf } from '../shared/thresholds.js';
+import { directionOf, figureName } from '../shared/thresholds.js';
 import { FIGURE_NAMES, METRIC_HELP, METRIC_NAMES } from './figures.js';
 
 export const WIDGET_TYPES = [
@@ -155,9 +155,7 @@ function thresholds(p: Problems, path: string, v: Obj, figure: string): Threshol
   const critical = p.number(`${path}.critical`, v.critical, -1e9, 1e9);
   const direction = p.oneOf(`${path}.direction`, v.direction, ['above', 'below'] as const);
   if (warn !== undefined && critical !== undefined) {
-    // Any SL terms will do: only the direction is read.
-    const bad =
-      direction ?? thresholdsOf(figure, { slTarget: 0.8, slThresholdSec: 20 })?.direction ?? 'above';
+    const bad = direction ?? directionOf(figure);
     if (bad === 'above' ? critical < warn : critical > warn)
       p.add(
         `${path}.critical`,
